@@ -1,0 +1,191 @@
+"""The domain objects shared by ingest, store, regions and ui."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class SummaryGroup:
+    heading: str
+    points: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    """A structured summary: a core viewpoint and numbered groups of points."""
+
+    core_viewpoint: str = ""
+    groups: list[SummaryGroup] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "core_viewpoint": self.core_viewpoint,
+            "groups": [{"heading": g.heading, "points": list(g.points)} for g in self.groups],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Summary | None:
+        if not data:
+            return None
+        return cls(
+            core_viewpoint=data.get("core_viewpoint", ""),
+            groups=[SummaryGroup(g.get("heading", ""), list(g.get("points", []))) for g in data.get("groups", [])],
+        )
+
+    def plain_text(self) -> str:
+        parts = [self.core_viewpoint]
+        for g in self.groups:
+            parts.append(g.heading)
+            parts.extend(g.points)
+        return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class ParsedArticle:
+    """An article as a reader found it in a file, before it is stored."""
+
+    title: str
+    body: str
+    source_raw: str = ""
+    published_at: str | None = None  # ISO 8601, local time of the source
+    topic: str = ""
+    summary: Summary | None = None
+    url: str = ""
+
+
+@dataclass
+class ParsedFile:
+    """What a reader made of one file: its articles, or why it could not."""
+
+    articles: list[ParsedArticle]
+    format: str
+    encoding: str = ""
+
+
+@dataclass
+class RegionMention:
+    region_id: str
+    mentions: int
+    first_pos: int
+
+
+@dataclass
+class Article:
+    """An article as the store holds it."""
+
+    id: int
+    title: str
+    source: str
+    source_raw: str
+    published_at: str | None
+    published_is_fallback: bool
+    topic: str
+    language: str
+    body: str
+    summary: Summary | None
+    document: str
+    is_read: bool = False
+    is_starred: bool = False
+    regions: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "source_raw": self.source_raw,
+            "published_at": self.published_at,
+            "published_is_fallback": self.published_is_fallback,
+            "topic": self.topic,
+            "language": self.language,
+            "regions": list(self.regions),
+            "summary": self.summary.to_dict() if self.summary else None,
+            "document": self.document,
+            "read": self.is_read,
+            "starred": self.is_starred,
+        }
+
+
+@dataclass
+class FailedFile:
+    path: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    files: int = 0
+    added: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    removed: int = 0
+    failed: list[FailedFile] = field(default_factory=list)
+    cancelled: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "added": self.added,
+            "updated": self.updated,
+            "duplicates": self.duplicates,
+            "removed": self.removed,
+            "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
+            "cancelled": self.cancelled,
+        }
+
+    def as_text(self) -> str:
+        lines = [
+            f"Files: {self.files}",
+            f"Articles added: {self.added}",
+            f"Articles updated: {self.updated}",
+            f"Duplicates skipped: {self.duplicates}",
+        ]
+        if self.removed:
+            lines.append(f"Articles removed from changed files: {self.removed}")
+        if self.cancelled:
+            lines.append("The import was cancelled; run it again to finish.")
+        lines.append(f"Failed files: {len(self.failed)}")
+        lines.extend(f"  {f.path}: {f.reason}" for f in self.failed)
+        return "\n".join(lines)
+
+
+class UserError(Exception):
+    """An error the user can act on; its message is shown as it is."""
+
+
+@dataclass
+class PreparedArticle:
+    """An article ready to store: parsed, normalised, hashed, tagged and index-ready."""
+
+    title: str
+    body: str
+    source: str
+    source_raw: str
+    published_at: str | None
+    published_is_fallback: bool
+    topic: str
+    language: str
+    summary: Summary | None
+    url: str
+    content_hash: str
+    position: int
+    tags: list[RegionMention]
+    scope: set[str]
+    index_title: str
+    index_body: str
+
+
+@dataclass
+class PreparedFile:
+    """One file's outcome in an import: its articles, or the reason it failed."""
+
+    path: str
+    size: int = 0
+    modified_at: str = ""
+    content_hash: str = ""
+    format: str = ""
+    encoding: str = ""
+    articles: list[PreparedArticle] = field(default_factory=list)
+    failure: str | None = None

@@ -1,0 +1,1 @@
+"""Reading files into articles: readers per format and the import run."""

@@ -1,0 +1,87 @@
+"""From a file on disk to a PreparedFile: read, hash, parse, normalise, tag, index text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from pathlib import Path
+
+from ..core.models import ParsedArticle, PreparedArticle, PreparedFile
+from ..core.search_text import index_body_source, index_text
+from ..core.sources import normalise_source
+from ..core.text import content_hash, detect_language
+from ..regions.gazetteer import Gazetteer
+from ..regions.tagger import RegionTagger
+from .errors import UnreadableFile
+from .readers import read_document
+from .walk import Candidate, display_path
+
+
+def read_bytes(path: Path) -> bytes:
+    # O_NONBLOCK: a FIFO that appeared after the walk must not hang the import.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        with os.fdopen(fd, "rb") as f:
+            return f.read()
+    except BaseException:
+        raise
+
+
+class ArticlePreparer:
+    """Turns parsed articles into store-ready ones; holds the tagger (build once per run)."""
+
+    def __init__(self, gazetteer: Gazetteer, tagger: RegionTagger | None = None):
+        self.gazetteer = gazetteer
+        self.tagger = tagger or RegionTagger(gazetteer)
+
+    def prepare_file(self, candidate: Candidate) -> PreparedFile:
+        path = candidate.path
+        shown = display_path(path.absolute())
+        if candidate.failure:
+            return PreparedFile(path=shown, failure=candidate.failure)
+        try:
+            st = path.stat()
+            data = read_bytes(path)
+        except OSError as e:
+            return PreparedFile(path=shown, failure=f"cannot be read ({e.strerror or e})")
+        modified = dt.datetime.fromtimestamp(st.st_mtime).replace(microsecond=0).isoformat()
+        result = PreparedFile(path=shown, size=len(data), modified_at=modified,
+                              content_hash=hashlib.sha256(data).hexdigest())
+        try:
+            parsed = read_document(path, data)
+        except UnreadableFile as e:
+            result.failure = e.reason
+            return result
+        except Exception as e:  # a reader bug must not stop the run: report it with the file
+            result.failure = f"could not be read ({type(e).__name__}: {e})"
+            return result
+        result.format, result.encoding = parsed.format, parsed.encoding
+        result.articles = [self.prepare_article(a, i, modified) for i, a in enumerate(parsed.articles)]
+        if not result.articles:
+            result.failure = "no article found in the file"
+        return result
+
+    def prepare_article(self, a: ParsedArticle, position: int, file_time: str) -> PreparedArticle:
+        title = " ".join(a.title.split())
+        body = a.body.strip()
+        mentions = self.tagger.tag(title, body)
+        published = a.published_at or file_time
+        return PreparedArticle(
+            title=title,
+            body=body,
+            source=normalise_source(a.source_raw) if a.source_raw else "",
+            source_raw=a.source_raw,
+            published_at=published,
+            published_is_fallback=a.published_at is None,
+            topic=a.topic,
+            language=detect_language(title + "\n" + body),
+            summary=a.summary,
+            url=a.url,
+            content_hash=content_hash(title, a.published_at or "", body),
+            position=position,
+            tags=mentions,
+            scope=self.gazetteer.scope([m.region_id for m in mentions]),
+            index_title=index_text(title),
+            index_body=index_text(index_body_source(body, a.summary)),
+        )

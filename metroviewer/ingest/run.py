@@ -1,0 +1,139 @@
+"""The import run: walk, prepare, and write in batches, with progress and cancel. No Qt.
+
+Each batch of files is one transaction, so a crash or a cancel leaves whole files or
+nothing of them; running the same import again finishes the job (unchanged files are
+recognised by their content hash and skipped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.models import FailedFile, ImportReport, PreparedArticle, PreparedFile
+from ..regions.gazetteer import Gazetteer, default_gazetteer
+from ..store import Store
+from .prepare import ArticlePreparer
+from .walk import Candidate, display_path, find_files
+
+BATCH_ARTICLES = 500
+
+
+@dataclass
+class Progress:
+    files_done: int
+    files_total: int
+    articles: int
+    current: str
+
+
+@dataclass
+class PreviewRow:
+    """An article a dry run found: what the import would create (or skip as a duplicate)."""
+
+    title: str
+    source: str
+    published_at: str | None
+    regions: list[str]
+    path: str
+    duplicate: bool
+
+
+@dataclass
+class Preview:
+    rows: list[PreviewRow] = field(default_factory=list)
+    failed: list[FailedFile] = field(default_factory=list)
+    files: int = 0
+
+
+ProgressFn = Callable[[Progress], None]
+CancelFn = Callable[[], bool]
+
+
+def _never() -> bool:
+    return False
+
+
+class ImportRun:
+    """Imports files and folders into a store (open the store on the thread that runs this)."""
+
+    def __init__(self, store: Store, gazetteer: Gazetteer | None = None, *,
+                 include: list[str] | None = None, exclude: list[str] | None = None):
+        self.store = store
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.preparer = ArticlePreparer(self.gazetteer)
+        self.include, self.exclude = include, exclude
+        store.regions.sync(self.gazetteer)
+
+    def candidates(self, paths: list[str | Path]) -> list[Candidate]:
+        return list(find_files(list(paths), include=self.include, exclude=self.exclude))
+
+    def run(self, paths: list[str | Path], progress: ProgressFn | None = None,
+            cancelled: CancelFn = _never) -> ImportReport:
+        candidates = self.candidates(paths)
+        report = ImportReport()
+        run_id = self.store.imports.start_run([display_path(p) for p in paths])
+        batch: list[PreparedFile] = []
+        batch_articles = 0
+        articles_seen = 0
+        for n, candidate in enumerate(candidates):
+            if cancelled():
+                report.cancelled = True
+                break
+            prepared = self._prepare_unless_unchanged(candidate, report)
+            report.files += 1
+            if prepared is not None:
+                if prepared.failure:
+                    report.failed.append(FailedFile(prepared.path, prepared.failure))
+                batch.append(prepared)
+                batch_articles += len(prepared.articles)
+                articles_seen += len(prepared.articles)
+            if batch_articles >= BATCH_ARTICLES or len(batch) >= 200:
+                self.store.imports.write_batch(batch, run_id, report)
+                batch, batch_articles = [], 0
+            if progress:
+                progress(Progress(n + 1, len(candidates), articles_seen, str(candidate.path)))
+        if batch and not report.cancelled:
+            self.store.imports.write_batch(batch, run_id, report)
+        elif batch:
+            # Cancelled: the files prepared since the last batch are dropped whole, not half-written.
+            report.files -= len(batch)
+            report.failed = [f for f in report.failed if f.path not in {b.path for b in batch}]
+        self.store.imports.finish_run(run_id, report)
+        return report
+
+    def _prepare_unless_unchanged(self, candidate: Candidate, report: ImportReport) -> PreparedFile | None:
+        """None when the file is already in the store with the same content (its articles count as duplicates)."""
+        prepared = self.preparer.prepare_file(candidate)
+        if prepared.failure:
+            return prepared
+        known = self.store.imports.known_document(prepared.path)
+        if known and known.content_hash == prepared.content_hash and known.status == "ok":
+            report.duplicates += len(prepared.articles)
+            return None
+        return prepared
+
+    def preview(self, paths: list[str | Path], progress: ProgressFn | None = None,
+                cancelled: CancelFn = _never) -> Preview:
+        """A dry run: what the import would create and which files would fail; writes nothing."""
+        candidates = self.candidates(paths)
+        preview = Preview(files=len(candidates))
+        seen: set[str] = set()
+        for n, candidate in enumerate(candidates):
+            if cancelled():
+                break
+            prepared = self.preparer.prepare_file(candidate)
+            if prepared.failure:
+                preview.failed.append(FailedFile(prepared.path, prepared.failure))
+            existing = self.store.imports.existing_hashes([a.content_hash for a in prepared.articles])
+            for a in prepared.articles:
+                preview.rows.append(self._preview_row(a, prepared.path, a.content_hash in existing | seen))
+                seen.add(a.content_hash)
+            if progress:
+                progress(Progress(n + 1, len(candidates), len(preview.rows), str(candidate.path)))
+        return preview
+
+    def _preview_row(self, a: PreparedArticle, path: str, duplicate: bool) -> PreviewRow:
+        names = [self.gazetteer.regions[m.region_id].name for m in sorted(a.tags, key=lambda m: m.first_pos)]
+        return PreviewRow(a.title, a.source, a.published_at, names, path, duplicate)

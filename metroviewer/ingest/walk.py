@@ -1,0 +1,116 @@
+"""Finding the files to import under the chosen paths: recursive, safe with links and odd files."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .readers import is_supported
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Candidate:
+    """A file to import, or a path already known to fail (with the reason)."""
+
+    path: Path
+    failure: str | None = None
+
+
+def display_path(path: Path | str) -> str:
+    """A path as text that can always be stored and shown, even if its name is not valid UTF-8."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
+def _matches(name: str, patterns: list[str]) -> bool:
+    return any(fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def find_files(paths: list[Path | str], *, include: list[str] | None = None,
+               exclude: list[str] | None = None) -> Iterator[Candidate]:
+    """Every file to import under `paths`, in a stable order; folders are walked recursively.
+
+    Hidden files and unsupported types found inside folders are passed over; a path given
+    directly is always reported, as imported or failed. Link loops are followed once.
+    """
+    include = include or []
+    exclude = exclude or []
+    visited_dirs: set[tuple[int, int]] = set()
+    for given in paths:
+        p = Path(given)
+        if p.is_symlink() and not p.exists():
+            yield Candidate(p, "a broken symbolic link (its target does not exist)")
+            continue
+        if not p.exists():
+            yield Candidate(p, "no such file or folder")
+            continue
+        if p.is_dir():
+            yield from _walk(p, include, exclude, visited_dirs)
+        else:
+            yield _check_file(p, explicit=True)
+
+
+def _walk(root: Path, include: list[str], exclude: list[str], visited: set[tuple[int, int]]) -> Iterator[Candidate]:
+    try:
+        st = root.stat()
+    except OSError as e:
+        yield Candidate(root, f"the folder cannot be read ({e.strerror})")
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in visited:
+        return  # a link loop, or a folder reached twice
+    visited.add(key)
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as e:
+        yield Candidate(root, f"the folder cannot be read ({e.strerror})")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        if exclude and _matches(entry.name, exclude):
+            continue
+        try:
+            if entry.is_symlink() and not path.exists():
+                yield Candidate(path, "a broken symbolic link (its target does not exist)")
+                continue
+            if entry.is_dir(follow_symlinks=True):
+                yield from _walk(path, include, exclude, visited)
+                continue
+        except OSError as e:
+            yield Candidate(path, f"cannot be read ({e.strerror})")
+            continue
+        if include and not _matches(entry.name, include):
+            continue
+        if not is_supported(path) and entry.is_file():
+            continue
+        yield _check_file(path, explicit=False)
+
+
+def _check_file(path: Path, explicit: bool) -> Candidate:
+    try:
+        st = path.stat()
+    except OSError as e:
+        return Candidate(path, f"cannot be read ({e.strerror})")
+    if stat.S_ISFIFO(st.st_mode):
+        return Candidate(path, "a named pipe, not a file")
+    if stat.S_ISSOCK(st.st_mode):
+        return Candidate(path, "a socket, not a file")
+    if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+        return Candidate(path, "a device, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        return Candidate(path, "not a regular file")
+    if st.st_size == 0:
+        return Candidate(path, "the file is empty")
+    if st.st_size > MAX_FILE_BYTES:
+        return Candidate(path, f"the file is too large ({st.st_size // (1024 * 1024)} MB; the limit is "
+                               f"{MAX_FILE_BYTES // (1024 * 1024)} MB)")
+    if explicit and not is_supported(path):
+        return Candidate(path, f"not a supported document type ({path.suffix.lower() or 'no extension'})")
+    return Candidate(path)

@@ -1,0 +1,195 @@
+"""Reading articles: pages of the list (keyset paging), one article whole, read and star state."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from sqlite_utils import Database
+
+from ..core.models import Article, Summary
+
+SORT_COLUMNS = {"date": "a.published_at", "title": "a.title", "source": "a.source"}
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """What the list shows: a region (with everything under it), a topic, dates, states."""
+
+    region: str | None = None
+    topic: str | None = None
+    since: str | None = None
+    until: str | None = None
+    starred_only: bool = False
+    unread_only: bool = False
+    article_ids: tuple[int, ...] | None = None
+
+
+@dataclass
+class ArticleRow:
+    """One line of the article list."""
+
+    id: int
+    title: str
+    source: str
+    published_at: str | None
+    is_read: bool
+    is_starred: bool
+    regions: list[str] = field(default_factory=list)
+    snippet: list[tuple[str, bool]] | None = None
+
+
+def filter_clauses(f: ArticleFilter, alias: str = "a") -> tuple[list[str], list[object]]:
+    """WHERE clauses and parameters for a filter, on the articles table named `alias`."""
+    where: list[str] = []
+    params: list[object] = []
+    if f.region:
+        where.append(f"{alias}.id IN (SELECT article_id FROM article_scope WHERE region_id = ?)")
+        params.append(f.region)
+    if f.topic is not None:
+        where.append(f"{alias}.topic = ?")
+        params.append(f.topic)
+    if f.since:
+        where.append(f"{alias}.published_at >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append(f"{alias}.published_at < ?")
+        params.append(_day_after(f.until))
+    if f.starred_only:
+        where.append(f"{alias}.is_starred = 1")
+    if f.unread_only:
+        where.append(f"{alias}.is_read = 0")
+    if f.article_ids is not None:
+        where.append(f"{alias}.id IN ({','.join(str(int(i)) for i in f.article_ids) or 'NULL'})")
+    return where, params
+
+
+def _day_after(until: str) -> str:
+    """`until` is inclusive: a bare date covers the whole day."""
+    return until + "T99" if len(until) == 10 else until + "\uffff"
+
+
+class ArticleRepository:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def count(self, f: ArticleFilter = ArticleFilter()) -> int:
+        where, params = filter_clauses(f)
+        sql = "SELECT count(*) FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        return int(self.db.execute(sql, params).fetchone()[0])
+
+    def page(self, f: ArticleFilter = ArticleFilter(), *, sort: str = "date", descending: bool = True,
+             limit: int = 200, offset: int = 0, after: tuple[str, int] | None = None) -> list[ArticleRow]:
+        """A page of the list. Date order pages by key (`after` = the last row's (date, id)),
+        so the first and the thousandth page cost the same."""
+        direction = "DESC" if descending else "ASC"
+        cmp = "<" if descending else ">"
+        where, params = filter_clauses(f)
+        if sort == "date" and f.region and not f.article_ids:
+            # Walk the region's scope rows in date order: its primary key is the sort key.
+            where[0] = "s.region_id = ?"
+            sql = ("SELECT a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred "
+                   "FROM article_scope s JOIN articles a ON a.id = s.article_id")
+            key = ("s.published_at", "s.article_id")
+        else:
+            sql = "SELECT a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred FROM articles a"
+            key = (SORT_COLUMNS.get(sort, "a.published_at"), "a.id")
+        if after is not None:
+            where.append(f"({key[0]}, {key[1]}) {cmp} (?, ?)")
+            params.extend(after)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += f" ORDER BY {key[0]} {direction}, {key[1]} {direction} LIMIT ?"
+        params.append(limit)
+        if after is None and offset:
+            sql += " OFFSET ?"
+            params.append(offset)
+        rows = [ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in self.db.execute(sql, params)]
+        self.attach_regions(rows)
+        return rows
+
+    def ids(self, f: ArticleFilter = ArticleFilter(), limit: int | None = None) -> list[int]:
+        where, params = filter_clauses(f)
+        sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY a.published_at DESC, a.id DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def attach_regions(self, rows: list[ArticleRow], per_article: int = 5) -> None:
+        """Fill each row's regions: its most-mentioned tags, cities and areas before districts."""
+        if not rows:
+            return
+        by_id = {r.id: r for r in rows}
+        marks = ",".join("?" * len(by_id))
+        for article_id, region_id in self.db.execute(
+            f"SELECT t.article_id, t.region_id FROM article_regions t JOIN regions g ON g.id = t.region_id "
+            f"WHERE t.article_id IN ({marks}) "
+            f"ORDER BY t.article_id, g.kind = 'district', t.mentions DESC, t.first_pos",
+            list(by_id),
+        ):
+            row = by_id[article_id]
+            if len(row.regions) < per_article:
+                row.regions.append(region_id)
+
+    def get(self, article_id: int) -> Article | None:
+        row = self.db.execute(
+            "SELECT a.id, a.title, a.source, a.source_raw, a.published_at, a.published_is_fallback, a.topic, "
+            "a.language, a.body, a.summary, d.path, a.is_read, a.is_starred FROM articles a "
+            "JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
+            [article_id],
+        ).fetchone()
+        if row is None:
+            return None
+        article = Article(
+            id=row[0], title=row[1], source=row[2], source_raw=row[3], published_at=row[4],
+            published_is_fallback=bool(row[5]), topic=row[6], language=row[7], body=row[8],
+            summary=Summary.from_dict(json.loads(row[9])) if row[9] else None, document=row[10],
+            is_read=bool(row[11]), is_starred=bool(row[12]),
+        )
+        article.regions = self.region_names(article_id)
+        return article
+
+    def get_many(self, ids: list[int]) -> list[Article]:
+        return [a for a in (self.get(i) for i in ids) if a is not None]
+
+    def region_names(self, article_id: int) -> list[str]:
+        """The regions an article names, canonical Chinese names, in order of first mention."""
+        return [
+            r[0] for r in self.db.execute(
+                "SELECT g.name FROM article_regions t JOIN regions g ON g.id = t.region_id "
+                "WHERE t.article_id = ? ORDER BY t.first_pos", [article_id])
+        ]
+
+    def region_mentions(self, article_id: int) -> list[tuple[str, str, int]]:
+        """(region id, name, mentions) of an article's tags, in order of first mention."""
+        return [
+            (r[0], r[1], r[2]) for r in self.db.execute(
+                "SELECT t.region_id, g.name, t.mentions FROM article_regions t JOIN regions g ON g.id = t.region_id "
+                "WHERE t.article_id = ? ORDER BY t.first_pos", [article_id])
+        ]
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        self.db.execute("UPDATE articles SET is_read = ? WHERE id = ?", [int(read), article_id])
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        self.db.execute("UPDATE articles SET is_starred = ? WHERE id = ?", [int(starred), article_id])
+
+    def totals(self) -> tuple[int, int]:
+        """(articles, unread articles) in the whole store."""
+        total, unread = self.db.execute("SELECT count(*), total(is_read = 0) FROM articles").fetchone()
+        return int(total), int(unread)
+
+    def topics(self) -> list[tuple[str, int, int]]:
+        """(topic, articles, unread) for every topic of imported workflow exports."""
+        return [
+            (r[0], r[1], int(r[2])) for r in self.db.execute(
+                "SELECT topic, count(*), total(is_read = 0) FROM articles WHERE topic != '' "
+                "GROUP BY topic ORDER BY topic")
+        ]
+
+    def documents_count(self) -> tuple[int, int]:
+        """(documents imported, documents that failed)."""
+        ok, failed = self.db.execute(
+            "SELECT total(status != 'failed'), total(status = 'failed') FROM documents").fetchone()
+        return int(ok), int(failed)

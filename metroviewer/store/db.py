@@ -1,0 +1,87 @@
+"""Opening the store: one SQLite file in WAL mode, migrated on open, one connection per thread."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlite_utils import Database
+
+from ..core.models import UserError
+from .schema import migrate
+
+
+def default_store_path() -> Path:
+    return Path(user_data_dir("MetroViewer", appauthor=False)) / "metroviewer.db"
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    else:
+        conn = sqlite3.connect(str(path), timeout=30)
+    # Readers never wait for the writer in WAL; a second writer waits up to `timeout`.
+    conn.execute("PRAGMA busy_timeout = 30000")
+    return conn
+
+
+class Store:
+    """A connection to one store file with its repositories. Open one per thread."""
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False, create: bool = True):
+        self.path = Path(path)
+        if not readonly and create:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise UserError(f"Cannot create the folder for the store {self.path}: {e.strerror}") from e
+        elif not self.path.exists():
+            raise UserError(f"There is no store at {self.path}.")
+        try:
+            self.conn = _connect(self.path, readonly)
+            self.db = Database(self.conn, execute_plugins=False)
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+                self.db.execute("PRAGMA foreign_keys = ON")
+                migrate(self.db)
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as e:
+            raise UserError(_explain_open_error(self.path, e)) from e
+        from .articles import ArticleRepository
+        from .imports import ImportWriter
+        from .regions import RegionRepository
+        from .search import SearchRepository
+
+        self.articles = ArticleRepository(self.db)
+        self.search = SearchRepository(self.db)
+        self.regions = RegionRepository(self.db)
+        self.imports = ImportWriter(self.db)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _explain_open_error(path: Path, error: sqlite3.DatabaseError) -> str:
+    text = str(error)
+    if "not a database" in text or "malformed" in text:
+        return (
+            f"The store {path} is damaged or is not a MetroViewer store ({text}). "
+            "Move it aside and start a new store, or open another one."
+        )
+    if "locked" in text or "busy" in text:
+        return f"The store {path} is locked by another program ({text}). Close it there and try again."
+    if "readonly" in text or "unable to open" in text:
+        return f"The store {path} cannot be written here ({text}). Choose a store in a writable folder."
+    return f"The store {path} cannot be opened: {text}"

@@ -1,0 +1,209 @@
+"""Writing imported files: documents, articles, index, region tags, counts; one batch per transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from ..core.models import ImportReport, PreparedArticle, PreparedFile
+from ..core.models import Summary
+from ..core.search_text import index_body_source, index_text
+
+
+def _now() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+@dataclass
+class KnownDocument:
+    id: int
+    content_hash: str
+    status: str
+    articles: int
+
+
+class ImportWriter:
+    def __init__(self, db: Database):
+        self.db = db
+
+    # -- what the store already holds ----------------------------------------------------
+
+    def known_document(self, path: str) -> KnownDocument | None:
+        row = self.db.execute(
+            "SELECT d.id, d.content_hash, d.status, (SELECT count(*) FROM articles a WHERE a.document_id = d.id) "
+            "FROM documents d WHERE d.path = ?",
+            [path],
+        ).fetchone()
+        return KnownDocument(*row) if row else None
+
+    def existing_hashes(self, hashes: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", chunk))
+        return found
+
+    # -- runs ------------------------------------------------------------------------------
+
+    def start_run(self, paths: list[str]) -> int:
+        cur = self.db.execute(
+            "INSERT INTO import_runs (started_at, paths) VALUES (?, ?)", [_now(), json.dumps(paths, ensure_ascii=False)]
+        )
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int, report: ImportReport) -> None:
+        self.db.execute(
+            "UPDATE import_runs SET finished_at=?, files=?, added=?, updated=?, duplicates=?, failed=?, cancelled=? "
+            "WHERE id=?",
+            [_now(), report.files, report.added, report.updated, report.duplicates, len(report.failed),
+             int(report.cancelled), run_id],
+        )
+
+    # -- writing a batch of files -----------------------------------------------------------
+
+    def write_batch(self, files: list[PreparedFile], run_id: int, report: ImportReport) -> None:
+        """Store a batch of files in one transaction: all of it, or (on error) none of it."""
+        deltas: Counter[str] = Counter()
+        with self.db.atomic():
+            seen_in_batch: set[str] = set()
+            hashes = [a.content_hash for f in files for a in f.articles]
+            existing = self.existing_hashes(hashes)
+            for f in files:
+                self._write_file(f, run_id, report, existing, seen_in_batch, deltas)
+            self._apply_count_deltas(deltas)
+
+    def _write_file(self, f: PreparedFile, run_id: int, report: ImportReport, existing: set[str],
+                    seen: set[str], deltas: Counter[str]) -> None:
+        status = "failed" if f.failure else "ok"
+        doc_id = self._upsert_document(f, status, run_id)
+        if f.failure:
+            return
+        old = {
+            row[1]: (row[0], row[2])
+            for row in self.db.execute("SELECT id, content_hash, title FROM articles WHERE document_id = ?", [doc_id])
+        }
+        old_by_title = {title: (aid, h) for h, (aid, title) in old.items()}
+        keep: set[int] = set()
+        for art in f.articles:
+            if art.content_hash in old:
+                keep.add(old[art.content_hash][0])
+                report.duplicates += 1
+                continue
+            if art.content_hash in existing or art.content_hash in seen:
+                report.duplicates += 1
+                continue
+            seen.add(art.content_hash)
+            previous = old_by_title.get(art.title)
+            if previous and previous[0] not in keep:
+                self._replace_article(previous[0], art, deltas)
+                keep.add(previous[0])
+                report.updated += 1
+            else:
+                self._insert_article(doc_id, art, deltas)
+                report.added += 1
+        for h, (aid, _title) in old.items():
+            if aid not in keep:
+                self._delete_article(aid, deltas)
+                report.removed += 1
+
+    def _upsert_document(self, f: PreparedFile, status: str, run_id: int) -> int:
+        row = self.db.execute("SELECT id FROM documents WHERE path = ?", [f.path]).fetchone()
+        values = [f.content_hash, f.size, f.format, f.encoding, status, f.failure, f.modified_at, _now(), run_id]
+        if row:
+            self.db.execute(
+                "UPDATE documents SET content_hash=?, size=?, format=?, encoding=?, status=?, failure_reason=?, "
+                "modified_at=?, imported_at=?, run_id=? WHERE id=?",
+                [*values, row[0]],
+            )
+            return int(row[0])
+        cur = self.db.execute(
+            "INSERT INTO documents (content_hash, size, format, encoding, status, failure_reason, modified_at, "
+            "imported_at, run_id, path) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [*values, f.path],
+        )
+        return int(cur.lastrowid or 0)
+
+    def _article_values(self, art: PreparedArticle) -> list[object]:
+        return [
+            art.position, art.title, art.source, art.source_raw, art.published_at, int(art.published_is_fallback),
+            art.topic, art.language, art.body,
+            json.dumps(art.summary.to_dict(), ensure_ascii=False) if art.summary else None,
+            art.url, art.content_hash,
+        ]
+
+    def _insert_article(self, doc_id: int, art: PreparedArticle, deltas: Counter[str]) -> None:
+        cur = self.db.conn.execute(
+            "INSERT INTO articles (position, title, source, source_raw, published_at, published_is_fallback, topic, "
+            "language, body, summary, url, content_hash, document_id, imported_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [*self._article_values(art), doc_id, _now()],
+        )
+        article_id = int(cur.lastrowid or 0)
+        self._index_and_tag(article_id, art, deltas, unread=True)
+
+    def _replace_article(self, article_id: int, art: PreparedArticle, deltas: Counter[str]) -> None:
+        unread = self._delete_index_and_tags(article_id, deltas)
+        self.db.conn.execute(
+            "UPDATE articles SET position=?, title=?, source=?, source_raw=?, published_at=?, published_is_fallback=?, "
+            "topic=?, language=?, body=?, summary=?, url=?, content_hash=? WHERE id=?",
+            [*self._article_values(art), article_id],
+        )
+        self._index_and_tag(article_id, art, deltas, unread=unread)
+
+    def _delete_article(self, article_id: int, deltas: Counter[str]) -> None:
+        self._delete_index_and_tags(article_id, deltas)
+        self.db.conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
+
+    def _index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
+        conn = self.db.conn
+        conn.execute("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
+                     [article_id, art.index_title, art.index_body])
+        conn.executemany(
+            "INSERT INTO article_regions (article_id, region_id, mentions, first_pos) VALUES (?,?,?,?)",
+            [(article_id, t.region_id, t.mentions, t.first_pos) for t in art.tags],
+        )
+        conn.executemany(
+            "INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)",
+            [(rid, art.published_at, article_id) for rid in art.scope],
+        )
+        for rid in art.scope:
+            deltas["t:" + rid] += 1
+            if unread:
+                deltas["u:" + rid] += 1
+
+    def _delete_index_and_tags(self, article_id: int, deltas: Counter[str]) -> bool:
+        """Remove an article's index entry, tags and scope; returns whether it was unread."""
+        conn = self.db.conn
+        row = conn.execute("SELECT title, body, summary, is_read FROM articles WHERE id = ?", [article_id]).fetchone()
+        title, body, summary_json, is_read = row
+        summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
+        # A contentless FTS5 table forgets an entry only when given the text it indexed.
+        conn.execute(
+            "INSERT INTO article_fts (article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+            [article_id, index_text(title), index_text(index_body_source(body, summary))],
+        )
+        for (rid,) in conn.execute("SELECT region_id FROM article_scope WHERE article_id = ?", [article_id]).fetchall():
+            deltas["t:" + rid] -= 1
+            if not is_read:
+                deltas["u:" + rid] -= 1
+        conn.execute("DELETE FROM article_scope WHERE article_id = ?", [article_id])
+        conn.execute("DELETE FROM article_regions WHERE article_id = ?", [article_id])
+        return not is_read
+
+    def _apply_count_deltas(self, deltas: Counter[str]) -> None:
+        totals: Counter[str] = Counter()
+        unread: Counter[str] = Counter()
+        for key, n in deltas.items():
+            (totals if key[0] == "t" else unread)[key[2:]] += n
+        self.db.conn.executemany(
+            "INSERT INTO region_counts (region_id, total, unread) VALUES (?, ?, ?) "
+            "ON CONFLICT(region_id) DO UPDATE SET total = total + excluded.total, unread = unread + excluded.unread",
+            [(rid, totals[rid], unread[rid]) for rid in set(totals) | set(unread)],
+        )
+

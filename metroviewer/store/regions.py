@@ -1,0 +1,91 @@
+"""Regions in the store: the gazetteer's tables, tags, roll-up counts, re-tagging."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+from ..core.models import RegionMention
+
+if TYPE_CHECKING:
+    from ..regions.gazetteer import Gazetteer
+
+
+class RegionRepository:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def gazetteer_version(self) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'gazetteer_version'").fetchone()
+        return row[0] if row else None
+
+    def sync(self, gazetteer: Gazetteer) -> bool:
+        """Load the gazetteer's regions and edges when its version changed; True when it did."""
+        if self.gazetteer_version() == gazetteer.version:
+            return False
+        with self.db.atomic():
+            conn = self.db.conn
+            conn.execute("DELETE FROM regions")
+            conn.execute("DELETE FROM region_edges")
+            conn.executemany(
+                "INSERT INTO regions (id, name, name_en, kind, national, sort_key) VALUES (?,?,?,?,?,?)",
+                [(r.id, r.name, r.name_en, r.kind, int(r.national), r.sort_key) for r in gazetteer.regions.values()],
+            )
+            conn.executemany(
+                "INSERT INTO region_edges (parent, child) VALUES (?, ?)",
+                [(p, c) for p, cs in gazetteer.children.items() for c in cs],
+            )
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES ('gazetteer_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [gazetteer.version])
+        return True
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """region id → (articles under it, unread), each article once per region."""
+        return {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT region_id, total, unread FROM region_counts")}
+
+    def recount(self) -> None:
+        """Rebuild the roll-up counts from the scope table (after re-tagging)."""
+        with self.db.atomic():
+            self.db.conn.execute("DELETE FROM region_counts")
+            self.db.conn.execute(
+                "INSERT INTO region_counts (region_id, total, unread) "
+                "SELECT s.region_id, count(*), total(a.is_read = 0) FROM article_scope s "
+                "JOIN articles a ON a.id = s.article_id GROUP BY s.region_id")
+
+    def articles_for_tagging(self, batch: int = 1000) -> Iterable[list[tuple[int, str, str, str | None]]]:
+        """(id, title, body, published_at) of every article, in batches, for re-tagging."""
+        last = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT id, title, body, published_at FROM articles WHERE id > ? ORDER BY id LIMIT ?", [last, batch]
+            ).fetchall()
+            if not rows:
+                return
+            yield rows
+            last = rows[-1][0]
+
+    def replace_tags(self, tagged: list[tuple[int, str | None, list[RegionMention], set[str]]]) -> None:
+        """Replace the tags and scope of articles: (id, published_at, mentions, scope)."""
+        with self.db.atomic():
+            conn = self.db.conn
+            ids = [(t[0],) for t in tagged]
+            conn.executemany("DELETE FROM article_regions WHERE article_id = ?", ids)
+            conn.executemany("DELETE FROM article_scope WHERE article_id = ?", ids)
+            conn.executemany(
+                "INSERT INTO article_regions (article_id, region_id, mentions, first_pos) VALUES (?,?,?,?)",
+                [(aid, m.region_id, m.mentions, m.first_pos) for aid, _, mentions, _ in tagged for m in mentions])
+            conn.executemany(
+                "INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)",
+                [(rid, when, aid) for aid, when, _, scope in tagged for rid in scope])
+
+    def article_count_by_region(self) -> list[tuple[str, str, int]]:
+        """(region id, name, articles) for every region with articles, most first."""
+        return [
+            (r[0], r[1], r[2]) for r in self.db.execute(
+                "SELECT c.region_id, g.name, c.total FROM region_counts c JOIN regions g ON g.id = c.region_id "
+                "WHERE c.total > 0 ORDER BY c.total DESC, g.sort_key")
+        ]
+

@@ -1,0 +1,129 @@
+"""The schema, created and upgraded by sqlite-utils migrations."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("metroviewer")
+
+
+@migrations()
+def m001_documents_articles_runs(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            content_hash TEXT,
+            size INTEGER,
+            format TEXT,
+            encoding TEXT,
+            status TEXT NOT NULL,            -- ok | failed | duplicate
+            failure_reason TEXT,
+            modified_at TEXT,
+            imported_at TEXT NOT NULL,
+            run_id INTEGER
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            position INTEGER NOT NULL DEFAULT 0,
+            title TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            source_raw TEXT NOT NULL DEFAULT '',
+            published_at TEXT,
+            published_is_fallback INTEGER NOT NULL DEFAULT 0,
+            topic TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            summary TEXT,                      -- JSON: core_viewpoint, groups
+            url TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL UNIQUE,
+            is_read INTEGER NOT NULL DEFAULT 0,
+            is_starred INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX articles_by_date ON articles(published_at DESC, id DESC)")
+    db.execute("CREATE INDEX articles_by_document ON articles(document_id)")
+    db.execute("CREATE INDEX articles_by_topic ON articles(topic, published_at DESC, id DESC)")
+    db.execute("CREATE INDEX articles_by_source ON articles(source)")
+    db.execute("CREATE INDEX articles_starred ON articles(is_starred) WHERE is_starred = 1")
+    # Contentless: the index holds derived text (Han runs as character pairs, see
+    # core/search_text.py); titles and bodies stay in `articles`, snippets come from there.
+    db.execute(
+        "CREATE VIRTUAL TABLE article_fts USING fts5("
+        "title, body, content='', tokenize='unicode61 remove_diacritics 2')"
+    )
+    db.execute(
+        """CREATE TABLE import_runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            paths TEXT NOT NULL,
+            files INTEGER DEFAULT 0,
+            added INTEGER DEFAULT 0,
+            updated INTEGER DEFAULT 0,
+            duplicates INTEGER DEFAULT 0,
+            failed INTEGER DEFAULT 0,
+            cancelled INTEGER DEFAULT 0
+        )"""
+    )
+
+
+@migrations()
+def m002_regions(db: Database) -> None:
+    db.execute(
+        """CREATE TABLE regions (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_en TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            national INTEGER NOT NULL DEFAULT 0,
+            sort_key INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute("CREATE TABLE region_edges (parent TEXT NOT NULL, child TEXT NOT NULL, PRIMARY KEY (parent, child))")
+    db.execute(
+        """CREATE TABLE article_regions (
+            article_id INTEGER NOT NULL,
+            region_id TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            first_pos INTEGER NOT NULL,
+            PRIMARY KEY (article_id, region_id)
+        ) WITHOUT ROWID"""
+    )
+    # Every region an article falls under (its tags and all their ancestors), each once:
+    # list paging and roll-up counts read this instead of walking the tree per query.
+    db.execute(
+        """CREATE TABLE article_scope (
+            region_id TEXT NOT NULL,
+            published_at TEXT,
+            article_id INTEGER NOT NULL,
+            PRIMARY KEY (region_id, published_at, article_id)
+        ) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX article_scope_by_article ON article_scope(article_id)")
+    db.execute(
+        """CREATE TABLE region_counts (
+            region_id TEXT PRIMARY KEY,
+            total INTEGER NOT NULL,
+            unread INTEGER NOT NULL
+        )"""
+    )
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    # Read state changes one article at a time: keep the unread counts current here.
+    db.execute(
+        """CREATE TRIGGER articles_read_changed AFTER UPDATE OF is_read ON articles
+           WHEN NEW.is_read != OLD.is_read
+           BEGIN
+             UPDATE region_counts SET unread = unread + (CASE NEW.is_read WHEN 1 THEN -1 ELSE 1 END)
+             WHERE region_id IN (SELECT region_id FROM article_scope WHERE article_id = NEW.id);
+           END"""
+    )
+
+
+def migrate(db: Database) -> None:
+    migrations.apply(db)

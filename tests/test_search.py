@@ -1,0 +1,76 @@
+"""Full-text search: Chinese of any length, English words and prefixes, any typed text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from metroviewer.store.articles import ArticleFilter
+
+from .conftest import T1, T2
+
+
+def titles(rows):
+    return sorted(r.title for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("资阳", [T1]),
+        ("都市圈", sorted([T1, T2])),
+        ("Nanjing", [T2]),
+        ("nanjing", [T2]),
+        ("重装之都", [T1]),
+        ("1GWh", [T1]),
+        ("西进", [T1]),
+        ("Ma'anshan", [T2]),
+        ("metropol*", [T2]),
+        ("眉山 资阳", [T1]),
+        ("GDP 福州", []),
+        ("Nanjing 都市圈", [T2]),
+    ],
+)
+def test_queries_find_the_right_sample_articles(sample_store, query, expected):
+    rows = sample_store.search.search(query, ArticleFilter(topic="产业同城化"))
+    assert titles(rows) == expected
+
+
+def test_a_single_character_finds_it_anywhere_in_a_run(sample_store):
+    # 冯 occurs once, inside 冯玉川; 阳 ends runs (资阳, 德阳) and starts none.
+    assert titles(sample_store.search.search("冯", ArticleFilter(topic="产业同城化"))) == [T1]
+    assert titles(sample_store.search.search("阳", ArticleFilter(topic="产业同城化"))) == [T1]
+
+
+def test_results_are_ranked_and_snippets_highlight_the_terms(sample_store):
+    rows = sample_store.search.search("成都都市圈")
+    assert rows[0].title == T1
+    hits = [piece for piece, hit in rows[0].snippet if hit]
+    assert hits and all(h == "成都都市圈" for h in hits)
+
+
+def test_search_combines_with_region_and_dates(sample_store):
+    deyang = ArticleFilter(region="德阳")
+    assert titles(sample_store.search.search("都市圈", deyang)) == [T1]
+    assert titles(sample_store.search.search("都市圈", ArticleFilter(until="2025-10-01", topic="产业同城化"))) == [T2]
+    assert titles(sample_store.search.search("都市圈", ArticleFilter(since="2025-12-22", until="2025-12-22"))) == [T1]
+
+
+@pytest.mark.parametrize("query", ['"', 'AND (', "*", "NEAR(", "-", "OR", '"成都', "成都)", "^", ":", "title:x",
+                                   "{a b}", "a + b", "NOT", "'", "", "   ", "\x00", "%_"])
+def test_awkward_input_never_raises(sample_store, query):
+    sample_store.search.search(query)
+    sample_store.search.count(query)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=30))
+def test_any_text_is_a_valid_query(prepared_store_file, text):
+    from metroviewer.store import Store
+
+    s = Store(prepared_store_file, readonly=True)
+    try:
+        s.search.search(text, prefix_last=True)
+    finally:
+        s.close()
