@@ -125,5 +125,12 @@ def m002_regions(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_count_indexes(db: Database) -> None:
+    # The tree's "All articles" and topic counts read only these columns: keep them in indexes.
+    db.execute("CREATE INDEX articles_by_read ON articles(is_read)")
+    db.execute("CREATE INDEX articles_topic_read ON articles(topic, is_read)")
+
+
 def migrate(db: Database) -> None:
     migrations.apply(db)

@@ -1,0 +1,56 @@
+"""Starting the window (composition root of the GUI)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="metroviewer", description="Start the MetroViewer window.")
+    p.add_argument("--db", metavar="PATH", help="the store to open (default: the one in your data folder)")
+    p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit (no display needed)")
+    p.add_argument("--region", metavar="NAME", help="select this region (Chinese or English name)")
+    p.add_argument("--search", metavar="TEXT", help="search for this text")
+    p.add_argument("--article", metavar="ID", type=int, help="open this article")
+    p.add_argument("--dark", action="store_true", help="use the dark theme")
+    p.add_argument("--no-samples", action="store_true", help="do not offer the sample documents on an empty store")
+    return p
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from .store import default_store_path
+    from .ui.app_window import open_window
+    from .ui.error_dialog import install_excepthook
+    from .ui.fonts import register_fonts
+    from .ui.theme import apply_theme
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName("MetroViewer")
+    app.setApplicationName("MetroViewer")
+    register_fonts(app)
+    settings = QSettings()
+    dark = args.dark or settings.value("view/dark", False, type=bool)
+    apply_theme(app, dark=dark)
+    install_excepthook()
+    path = Path(args.db).expanduser() if args.db else default_store_path()
+    window = open_window(path, settings, offer_samples=not (args.screenshot or args.no_samples))
+    if window is None:
+        return 1
+    if args.dark:
+        window.reader.dark = True
+    if args.screenshot:
+        from .ui.screenshot import take_screenshot
+
+        return take_screenshot(window, args)
+    window.show()
+    app.setProperty("main_window", window)
+    return app.exec()

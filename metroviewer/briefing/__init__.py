@@ -1,0 +1,1 @@
+"""Article and briefing content as HTML (no Qt): escaped text, styles from resources/."""

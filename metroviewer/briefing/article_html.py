@@ -1,0 +1,104 @@
+"""One article as HTML for the reader: title, meta, region chips, structured summary, body.
+
+All text is escaped; the only links are `region:<id>` chips and the `file:` link to the
+original document, so nothing remote is ever loaded.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from ..core.models import Article, Summary
+from ..core.search_text import highlight_spans
+from ..core.text import fold
+
+_CITATION = re.compile(r"((?:\[\d+\])+)")
+
+
+def _marked(text: str, search_terms: list[str], region_names: list[str]) -> str:
+    """Escaped text with search hits and region mentions wrapped in spans."""
+    spans = [(s, e, "hit") for s, e in highlight_spans(text, search_terms)]
+    taken = [(s, e) for s, e, _ in spans]
+    for s, e in highlight_spans(text, [fold(n) for n in region_names]):
+        if not any(s < te and ts < e for ts, te in taken):
+            spans.append((s, e, "region"))
+    spans.sort()
+    out, pos = [], 0
+    for s, e, kind in spans:
+        if s < pos:
+            continue
+        out.append(_escape_with_citations(text[pos:s]))
+        out.append(f'<span class="{kind}">{html.escape(text[s:e])}</span>')
+        pos = e
+    out.append(_escape_with_citations(text[pos:]))
+    return "".join(out)
+
+
+def _escape_with_citations(text: str) -> str:
+    parts = _CITATION.split(text)
+    return "".join(f'<span class="cite">{html.escape(p)}</span>' if i % 2 else html.escape(p)
+                   for i, p in enumerate(parts))
+
+
+def summary_html(summary: Summary, terms: list[str], regions: list[str], *, heading_tag: str = "h3") -> str:
+    parts = []
+    if summary.core_viewpoint:
+        parts.append(f'<{heading_tag} class="core">Core viewpoint</{heading_tag}>')
+        parts.append(f'<p class="core">{_marked(summary.core_viewpoint, terms, regions)}</p>')
+    for n, group in enumerate(summary.groups, 1):
+        parts.append(f'<{heading_tag} class="group">{n}. {_marked(group.heading, terms, regions)}</{heading_tag}>')
+        if group.points:
+            items = "".join(f"<li>{_marked(p, terms, regions)}</li>" for p in group.points)
+            parts.append(f"<ul>{items}</ul>")
+    return "\n".join(parts)
+
+
+def article_html(article: Article, *, search_terms: list[str] | None = None,
+                 regions: list[tuple[str, str, int]] | None = None, region_forms: list[str] | None = None,
+                 css: str = "") -> str:
+    """The reader's page. `regions` are (id, name, mentions) of the article's tags; `region_forms`
+    every way they may be written (aliases, English names), to mark in the text."""
+    terms = [t for t in (search_terms or []) if t]
+    regions = regions or []
+    names = [name for _, name, _ in regions] + list(region_forms or [])
+    when = (article.published_at or "").replace("T", " ")[:16]
+    if article.published_is_fallback:
+        when += " (file date)"
+    meta = " · ".join(html.escape(x) for x in (article.source or article.source_raw, when, article.topic) if x)
+    if article.source_raw and article.source and article.source_raw != article.source:
+        meta += f' <span class="raw">({html.escape(article.source_raw)})</span>'
+    chips = " ".join(
+        f'<a class="chip" href="region:{quote(rid)}" title="{mentions} mention(s)">{html.escape(name)}</a>'
+        for rid, name, mentions in regions
+    )
+    parts = [f"<style>{css}</style>" if css else "",
+             f'<h1 class="title">{_marked(article.title, terms, [])}</h1>',
+             f'<p class="meta">{meta}</p>']
+    if chips:
+        parts.append(f'<p class="chips">{chips}</p>')
+    if article.summary and (article.summary.groups or article.summary.core_viewpoint):
+        parts.append(summary_html(article.summary, terms, names))
+        rest = _body_beyond_summary(article.body, article.summary)
+        if rest:
+            parts.append(_paragraphs(rest, terms, names))
+    else:
+        parts.append(_paragraphs(article.body, terms, names))
+    if article.document:
+        url = Path(article.document).as_uri() if Path(article.document).is_absolute() else article.document
+        parts.append(f'<p class="file">Original file: <a href="{html.escape(url, quote=True)}">'
+                     f"{html.escape(article.document)}</a></p>")
+    return "\n".join(p for p in parts if p)
+
+
+def _paragraphs(text: str, terms: list[str], names: list[str]) -> str:
+    return "\n".join(f"<p>{_marked(p.strip(), terms, names)}</p>" for p in text.split("\n") if p.strip())
+
+
+def _body_beyond_summary(body: str, summary: Summary) -> str:
+    """Body text that is not the summary itself (a summary export's body *is* the summary)."""
+    if summary.core_viewpoint and summary.core_viewpoint in body:
+        return ""
+    return body

@@ -1,0 +1,102 @@
+"""Opening the main window on a store: damaged or locked stores, first run, switching stores."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from .. import RESOURCES
+from ..core.models import UserError
+from ..regions.gazetteer import default_gazetteer
+from .main_window import MainWindow
+
+SAMPLES = RESOURCES / "samples"
+
+
+def open_window(path: Path, settings: QSettings, *, offer_samples: bool = True,
+                parent: QWidget | None = None) -> MainWindow | None:
+    """The main window on `path`; when the store cannot be opened, the user chooses a way forward."""
+    while True:
+        try:
+            window = MainWindow(path, default_gazetteer(), settings)
+        except UserError as e:
+            choice = _ask_way_forward(parent, str(e))
+            if choice == "other":
+                chosen, _ = QFileDialog.getSaveFileName(parent, "Open or create a store", str(path.parent),
+                                                        "MetroViewer stores (*.db)",
+                                                        options=QFileDialog.Option.DontConfirmOverwrite)
+                if not chosen:
+                    return None
+                path = Path(chosen)
+            elif choice == "aside":
+                move_aside(path)
+            else:
+                return None
+            continue
+        settings.setValue("store/last", str(path))
+        if offer_samples:
+            offer_bundled_samples(window)
+        return window
+
+
+def _ask_way_forward(parent: QWidget | None, message: str) -> str:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle("MetroViewer")
+    box.setText(message)
+    other = box.addButton(box.tr("Open another store…"), QMessageBox.ButtonRole.AcceptRole)
+    aside = box.addButton(box.tr("Move it aside and start a new store"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(box.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return "other" if clicked is other else "aside" if clicked is aside else "quit"
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged store (and its WAL files) so nothing in it is lost; returns the new name."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(str(path) + suffix)
+        if source.exists():
+            shutil.move(str(source), str(target) + suffix)
+    return target
+
+
+def offer_bundled_samples(window: MainWindow) -> None:
+    """On an empty store, offer the bundled sample documents so the desk is not empty."""
+    if window.store.articles.count() or not SAMPLES.exists():
+        return
+    answer = QMessageBox.question(
+        window, window.tr("Welcome to MetroViewer"),
+        window.tr("Your store is empty. Import the bundled sample documents (a workflow export and three "
+                  "research papers) to see how MetroViewer works?"))
+    if answer == QMessageBox.StandardButton.Yes:
+        import_samples(window)
+
+
+def import_samples(window: MainWindow) -> None:
+    from ..ingest.run import ImportRun
+
+    gazetteer = window.gazetteer
+    window.statusBar().showMessage(window.tr("Importing the sample documents…"))
+    window.tasks.run(
+        lambda store, progress, cancelled: ImportRun(store, gazetteer).run([SAMPLES], progress, cancelled),
+        writes=True, on_success=window._on_wizard_import_finished, on_failure=window._on_task_failed)
+
+
+def reopen_window(old: MainWindow, path: Path) -> MainWindow | None:
+    """Switch the app to another store: a new window on it, the old one closed."""
+    new = open_window(path, old.settings, parent=old)
+    if new is None:
+        return None
+    new.show()
+    old.close()
+    app = QApplication.instance()
+    if app is not None:
+        app.setProperty("main_window", new)
+    return new

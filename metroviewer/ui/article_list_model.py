@@ -1,0 +1,169 @@
+"""The article list: a table that pages from the store as it scrolls (never all rows at once)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+
+from ..core.search_text import snippet_markup
+from ..store.articles import ArticleFilter, ArticleRow
+
+STAR, DATE, TITLE, SOURCE, REGIONS, MATCH = range(6)
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_KEYS = {DATE: "date", TITLE: "title", SOURCE: "source"}
+PAGE = 200
+Index = QModelIndex | QPersistentModelIndex
+PageFn = Callable[..., list[ArticleRow]]
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Rows come from `fetch_page(filter, sort=, descending=, limit=, offset=, after=)`, or from
+    `search_page(query, filter, limit=, offset=)` while a search is active."""
+
+    rows_reloaded = Signal()
+
+    def __init__(self, fetch_page: PageFn, search_page: PageFn, region_name: Callable[[str], str],
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self._fetch_page, self._search_page, self._region_name = fetch_page, search_page, region_name
+        self._rows: list[ArticleRow] = []
+        self._filter = ArticleFilter()
+        self._query = ""
+        self._sort_column, self._descending = DATE, True
+        self._exhausted = True
+        self._headers = ["★", self.tr("Date"), self.tr("Title"), self.tr("Source"), self.tr("Regions"),
+                         self.tr("Match")]
+
+    # -- what is shown ----------------------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def article_filter(self) -> ArticleFilter:
+        return self._filter
+
+    def set_filter(self, f: ArticleFilter, query: str = "") -> None:
+        self._filter, self._query = f, query.strip()
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = False
+        self._rows = self._next_page()
+        self.endResetModel()
+        self.rows_reloaded.emit()
+
+    def _next_page(self) -> list[ArticleRow]:
+        if self._exhausted:
+            return []
+        if self._query:
+            page = self._search_page(self._query, self._filter, limit=PAGE, offset=len(self._rows), prefix_last=True)
+        else:
+            sort = SORT_KEYS.get(self._sort_column, "date")
+            after = None
+            if sort == "date" and self._rows:
+                last = self._rows[-1]
+                after = (last.published_at, last.id)
+            page = self._fetch_page(self._filter, sort=sort, descending=self._descending, limit=PAGE,
+                                    offset=0 if after else len(self._rows), after=after)
+        if len(page) < PAGE:
+            self._exhausted = True
+        return page
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        before = len(self._rows)
+        page = self._next_page()
+        if page:
+            self.beginInsertRows(QModelIndex(), before, before + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in SORT_KEYS or self._query:
+            return
+        self._sort_column, self._descending = column, order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def row_at(self, row: int) -> ArticleRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, article_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == article_id), -1)
+
+    def loaded_ids(self) -> list[int]:
+        return [r.id for r in self._rows]
+
+    def update_row(self, article_id: int, *, read: bool | None = None, starred: bool | None = None) -> None:
+        row = self.row_of(article_id)
+        if row < 0:
+            return
+        item = self._rows[row]
+        if read is not None:
+            item.is_read = read
+        if starred is not None:
+            item.is_starred = starred
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # -- the model interface ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, col)
+        if role == ROW_ROLE:
+            return item
+        if role == Qt.ItemDataRole.FontRole and not item.is_read:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == STAR:
+                return self.tr("Starred") if item.is_starred else self.tr("Not starred (S to star)")
+            if item.snippet:
+                return snippet_markup(item.snippet, "【", "】")
+            return item.title if col == TITLE else None
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == STAR:
+            return self.tr("starred") if item.is_starred else self.tr("not starred")
+        return None
+
+    def _display(self, item: ArticleRow, col: int) -> str:
+        if col == STAR:
+            return "★" if item.is_starred else "☆"
+        if col == DATE:
+            return (item.published_at or "")[:16].replace("T", " ")
+        if col == TITLE:
+            return item.title
+        if col == SOURCE:
+            return item.source
+        if col == REGIONS:
+            return "、".join(self._region_name(r) for r in item.regions)
+        if col == MATCH:
+            return snippet_markup(item.snippet, "【", "】") if item.snippet else ""
+        return ""
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None

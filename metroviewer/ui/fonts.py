@@ -1,0 +1,24 @@
+"""The bundled CJK font: registered at start-up so Chinese never shows as boxes."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from .. import RESOURCES
+
+CJK_FAMILY = "Noto Sans CJK SC"
+
+
+def register_fonts(app: QApplication) -> list[str]:
+    """Register resources/fonts/*.otf and make the CJK face the fallback of the app font."""
+    families: list[str] = []
+    for path in sorted((RESOURCES / "fonts").glob("*.otf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    font = QFont(app.font())
+    base = font.family()
+    font.setFamilies([base, CJK_FAMILY] if base != CJK_FAMILY else [CJK_FAMILY])
+    app.setFont(font)
+    return sorted(set(families))

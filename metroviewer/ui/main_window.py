@@ -1,0 +1,280 @@
+"""The main window: a thin shell of docks, menus and wiring between tree, list, reader and tasks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow, QSplitter, QTableView,
+                               QTreeView, QVBoxLayout, QWidget)
+
+from ..core.search_text import query_terms
+from ..regions.gazetteer import Gazetteer
+from ..store import Store
+from ..store.articles import ArticleFilter
+from .article_list_model import DATE, MATCH, REGIONS, STAR, TITLE, ArticleListModel
+from .reader import ArticleReader
+from .region_tree_model import KEY_ROLE, RegionTreeModel, TreeCounts
+from .search_bar import SearchBar
+from .tasks import TaskRunner
+from .window_actions import build_menus
+
+
+class MainWindow(QMainWindow):
+    article_opened = Signal(int)
+    counts_refreshed = Signal()
+    import_finished = Signal(object)
+
+    def __init__(self, store_path: Path, gazetteer: Gazetteer, settings: QSettings | None = None):
+        super().__init__()
+        self.gazetteer = gazetteer
+        self.settings = settings or QSettings()
+        self.setAcceptDrops(True)
+        self.store_path = Path(store_path)
+        self.store = Store(self.store_path)
+        self.store.regions.sync(gazetteer)
+        self.tasks = TaskRunner(self.store_path, self)
+        self._region_key: tuple[str, ...] = ("all",)
+        self._build_widgets()
+        self.actions_by_name = build_menus(self)
+        self._wire()
+        self._restore_layout()
+        self.refresh_counts()
+        self.tree.setCurrentIndex(self.tree_model.index_of(("all",)))
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.setWindowTitle(self.tr("MetroViewer"))
+        self.tree_model = RegionTreeModel(self.gazetteer, self)
+        self.tree_model.hide_empty = self.settings.value("view/hide_empty", True, type=bool)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.tree_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.setAccessibleName(self.tr("Regions"))
+        self.list_model = ArticleListModel(
+            self.store.articles.page, self.store.search.search, lambda rid: self.gazetteer.regions[rid].name, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.list_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setWordWrap(False)
+        self.table.setAccessibleName(self.tr("Articles"))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((STAR, 28), (DATE, 130), (REGIONS, 200), (MATCH, 260)):
+            self.table.setColumnWidth(col, width)
+        self.table.setColumnHidden(MATCH, True)
+        self.search_bar = SearchBar(self)
+        self.reader = ArticleReader(self)
+        self.reader.dark = self.settings.value("view/dark", False, type=bool)
+        list_pane = QWidget(self)
+        layout = QVBoxLayout(list_pane)
+        layout.setContentsMargins(4, 4, 4, 0)
+        layout.addWidget(self.search_bar)
+        layout.addWidget(self.table)
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.right_splitter.addWidget(list_pane)
+        self.right_splitter.addWidget(self.reader)
+        self.right_splitter.setSizes([320, 480])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.addWidget(self.tree)
+        self.main_splitter.addWidget(self.right_splitter)
+        self.main_splitter.setSizes([300, 900])
+        self.setCentralWidget(self.main_splitter)
+        self.status_label = QLabel(self)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.resize(1280, 820)
+
+    def _wire(self) -> None:
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.table.clicked.connect(self._on_table_clicked)
+        self.search_bar.search_changed.connect(self._on_search_bar_search_changed)
+        self.reader.region_clicked.connect(self.select_region)
+        self.list_model.rows_reloaded.connect(self._update_status)
+
+    # -- the list follows the tree and the search bar -------------------------------------
+
+    def current_filter(self) -> ArticleFilter:
+        key = self._region_key
+        since, until = self.search_bar.dates()
+        unread = self.actions_by_name["unread_only"].isChecked()
+        base = dict(since=since, until=until, unread_only=unread)
+        if key[0] == "region":
+            return ArticleFilter(region=key[1], **base)
+        if key[0] == "topic":
+            return ArticleFilter(topic=key[1], **base)
+        if key[0] == "starred":
+            return ArticleFilter(starred_only=True, **base)
+        return ArticleFilter(**base)
+
+    def reload_list(self) -> None:
+        self.list_model.set_filter(self.current_filter(), self.search_bar.query())
+        self.table.setColumnHidden(MATCH, not self.list_model.query)
+
+    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        key = current.data(KEY_ROLE) if current.isValid() else ("all",)
+        if key and key[0] != "topics":
+            self._region_key = tuple(key)
+            self.reload_list()
+
+    def _on_search_bar_search_changed(self, _query: str, _since: object, _until: object) -> None:
+        self.reload_list()
+
+    def select_region(self, region_id: str) -> bool:
+        index = self.tree_model.index_of(("region", region_id))
+        if not index.isValid():
+            return False
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+        return True
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _on_table_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.list_model.row_at(current.row()) if current.isValid() else None
+        if row is None:
+            self.reader.show_article(None)
+            return
+        self.open_article(row.id)
+
+    def open_article(self, article_id: int) -> None:
+        article = self.store.articles.get(article_id)
+        if article is None:
+            return
+        mentions = self.store.articles.region_mentions(article_id)
+        forms = [f for rid, _, _ in mentions for f in self._written_forms(rid)]
+        self.reader.show_article(article, mentions, query_terms(self.list_model.query), forms)
+        if not article.is_read:
+            self.set_read(article_id, True)
+        self.article_opened.emit(article_id)
+
+    def _written_forms(self, region_id: str) -> list[str]:
+        region = self.gazetteer.regions.get(region_id)
+        if region is None:
+            return []
+        return [region.name, *region.aliases, *region.english]
+
+    def _on_table_clicked(self, index: QModelIndex) -> None:
+        if index.column() == STAR:
+            row = self.list_model.row_at(index.row())
+            if row:
+                self.set_starred(row.id, not row.is_starred)
+
+    def set_read(self, article_id: int, read: bool) -> None:
+        self.list_model.update_row(article_id, read=read)
+        self.tasks.run(lambda store, _p, _c: store.articles.set_read(article_id, read), writes=True,
+                       on_success=lambda _r: self.refresh_counts(), on_failure=self._on_task_failed)
+
+    def set_starred(self, article_id: int, starred: bool) -> None:
+        self.list_model.update_row(article_id, starred=starred)
+        self.tasks.run(lambda store, _p, _c: store.articles.set_starred(article_id, starred), writes=True,
+                       on_success=lambda _r: self.refresh_counts(), on_failure=self._on_task_failed)
+
+    def current_row(self) -> Any:
+        index = self.table.currentIndex()
+        return self.list_model.row_at(index.row()) if index.isValid() else None
+
+    def move_selection(self, step: int, unread_only: bool = False) -> bool:
+        """Select the next/previous article (J/K), or the next unread one (N)."""
+        row = self.table.currentIndex().row()
+        target = row
+        while True:
+            target += step
+            if target >= self.list_model.rowCount() and self.list_model.canFetchMore():
+                self.list_model.fetchMore()
+            item = self.list_model.row_at(target)
+            if item is None:
+                return False
+            if not unread_only or not item.is_read:
+                break
+        index = self.list_model.index(target, TITLE)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    # -- counts and status ----------------------------------------------------------------
+
+    def refresh_counts(self) -> None:
+        s = self.store
+        starred = s.db.execute("SELECT count(*) FROM articles WHERE is_starred = 1").fetchone()[0]
+        counts = TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), starred)
+        self.tree_model.set_counts(counts)
+        self.tree.setColumnWidth(1, 56)
+        self.tree.setColumnWidth(2, 64)
+        self._update_status()
+        self.counts_refreshed.emit()
+
+    def _update_status(self) -> None:
+        shown = self.list_model.rowCount()
+        more = "+" if self.list_model.canFetchMore() else ""
+        total, unread = self.tree_model._counts.all_articles
+        text = self.tr("{0}{1} articles in view · {2} articles, {3} unread in the store · {4}").format(
+            shown, more, total, unread, self.store_path)
+        if self.list_model.query:
+            text = self.tr("Search “{0}”: ").format(self.list_model.query) + text
+        self.status_label.setText(text)
+
+    def _on_task_failed(self, error: Exception, details: str) -> None:
+        from .error_dialog import show_error
+
+        show_error(self, error, details)
+
+    # -- drag and drop starts the import wizard ------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt override)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.start_import(paths)
+
+    def start_import(self, paths: list[str] | None = None) -> Any:
+        from .import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.tasks, self.gazetteer, self.settings, paths or [], self)
+        wizard.import_finished.connect(self._on_wizard_import_finished)
+        wizard.show()
+        return wizard
+
+    def _on_wizard_import_finished(self, report: object) -> None:
+        self.refresh_counts()
+        self.reload_list()
+        self.import_finished.emit(report)
+
+    # -- layout memory -----------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
+                             ("window/main_splitter", self.main_splitter.restoreState),
+                             ("window/right_splitter", self.right_splitter.restoreState),
+                             ("window/list_header", self.table.horizontalHeader().restoreState)):
+            value = self.settings.value(key)
+            if value is not None:
+                restore(value)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/main_splitter", self.main_splitter.saveState())
+        self.settings.setValue("window/right_splitter", self.right_splitter.saveState())
+        self.settings.setValue("window/list_header", self.table.horizontalHeader().saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.save_layout()
+        self.tasks.shutdown()
+        self.store.close()
+        super().closeEvent(event)

@@ -1,0 +1,197 @@
+"""The region tree: All articles, Starred, topics, then 城市群 → 都市圈 → city → district, with counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+
+from ..regions.gazetteer import Gazetteer
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME, UNREAD, TOTAL = range(3)
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(eq=False)
+class TreeNode:
+    key: tuple[str, ...]
+    label: str
+    parent: TreeNode | None = None
+    children: list[TreeNode] = field(default_factory=list)
+    total: int = 0
+    unread: int = 0
+    tooltip: str = ""
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+
+@dataclass
+class TreeCounts:
+    """Everything the tree shows as numbers."""
+
+    regions: dict[str, tuple[int, int]]
+    topics: list[tuple[str, int, int]]
+    all_articles: tuple[int, int]
+    starred: int
+
+
+class RegionTreeModel(QAbstractItemModel):
+    def __init__(self, gazetteer: Gazetteer, parent: QObject | None = None):
+        super().__init__(parent)
+        self.gazetteer = gazetteer
+        self.root = TreeNode(("root",), "")
+        self.hide_empty = True
+        self._counts = TreeCounts({}, [], (0, 0), 0)
+        self._headers = [self.tr("Region"), self.tr("Unread"), self.tr("Articles")]
+
+    # -- building ---------------------------------------------------------------------------
+
+    def set_counts(self, counts: TreeCounts) -> None:
+        """Rebuild the tree when its shape changes; otherwise update the numbers in place."""
+        old_shape = self._shape(self._counts)
+        self._counts = counts
+        if self._shape(counts) != old_shape or not self.root.children:
+            self.beginResetModel()
+            self.root = self._build(counts)
+            self.endResetModel()
+        else:
+            self._update_numbers(self.root)
+
+    def set_hide_empty(self, hide: bool) -> None:
+        self.hide_empty = hide
+        self.beginResetModel()
+        self.root = self._build(self._counts)
+        self.endResetModel()
+
+    def _shape(self, counts: TreeCounts) -> tuple[Any, ...]:
+        present = frozenset(r for r, (t, _) in counts.regions.items() if t) if self.hide_empty else frozenset()
+        return (present, tuple(t for t, _, _ in counts.topics))
+
+    def _build(self, counts: TreeCounts) -> TreeNode:
+        root = TreeNode(("root",), "")
+        total, unread = counts.all_articles
+        root.children.append(TreeNode(("all",), self.tr("All articles"), root, total=total, unread=unread))
+        root.children.append(TreeNode(("starred",), self.tr("Starred"), root, total=counts.starred))
+        if counts.topics:
+            topics = TreeNode(("topics",), self.tr("Topics"), root, total=sum(t[1] for t in counts.topics),
+                              unread=sum(t[2] for t in counts.topics))
+            topics.children = [TreeNode(("topic", name), name, topics, total=n, unread=u) for name, n, u in counts.topics]
+            root.children.append(topics)
+        for rid in self.gazetteer.roots:
+            node = self._region_node(rid, root, counts, frozenset())
+            if node:
+                root.children.append(node)
+        return root
+
+    def _region_node(self, rid: str, parent: TreeNode, counts: TreeCounts, path: frozenset[str]) -> TreeNode | None:
+        total, unread = counts.regions.get(rid, (0, 0))
+        if self.hide_empty and not total:
+            return None
+        region = self.gazetteer.regions[rid]
+        label = region.name
+        partial = parent.key[0] == "region" and (parent.key[1], rid) in self.gazetteer.partial
+        if partial:
+            label += self.tr(" (part)")
+        kind = {"agglomeration": self.tr("urban agglomeration"), "metro": self.tr("metropolitan area"),
+                "city": self.tr("city"), "district": self.tr("district/county"), "label": self.tr("region")}[region.kind]
+        tooltip = f"{region.name_en} · {kind}" if region.name_en else kind
+        if region.kind == "metro":
+            tooltip += " · " + (self.tr("national-level") if region.national else self.tr("not national-level"))
+        if partial:
+            tooltip += "\n" + self.tr("Only part of this city is in the area: ") + "、".join(
+                self.gazetteer.partial[(parent.key[1], rid)])
+        node = TreeNode(("region", rid), label, parent, total=total, unread=unread, tooltip=tooltip)
+        for child in self.gazetteer.children.get(rid, []):
+            if child not in path:
+                sub = self._region_node(child, node, counts, path | {rid})
+                if sub:
+                    node.children.append(sub)
+        return node
+
+    def _update_numbers(self, node: TreeNode) -> None:
+        c = self._counts
+        for child in node.children:
+            key = child.key
+            if key[0] == "region":
+                total, unread = c.regions.get(key[1], (0, 0))
+            elif key[0] == "all":
+                total, unread = c.all_articles
+            elif key[0] == "starred":
+                total, unread = c.starred, 0
+            elif key[0] == "topic":
+                total, unread = next(((n, u) for t, n, u in c.topics if t == key[1]), (0, 0))
+            else:
+                total, unread = sum(t[1] for t in c.topics), sum(t[2] for t in c.topics)
+            if (total, unread) != (child.total, child.unread):
+                child.total, child.unread = total, unread
+                row = child.row()
+                self.dataChanged.emit(self.createIndex(row, NAME, child), self.createIndex(row, TOTAL, child))
+            self._update_numbers(child)
+
+    # -- finding ------------------------------------------------------------------------------
+
+    def index_of(self, key: tuple[str, ...]) -> QModelIndex:
+        """The first node with `key` (a region may appear under several parents)."""
+        stack = list(reversed(self.root.children))
+        while stack:
+            node = stack.pop()
+            if node.key == key:
+                return self.createIndex(node.row(), 0, node)
+            stack.extend(reversed(node.children))
+        return QModelIndex()
+
+    # -- the model interface --------------------------------------------------------------
+
+    def _node(self, index: Index) -> TreeNode:
+        return index.internalPointer() if index.isValid() else self.root
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        node = self._node(parent)
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid():
+            return QModelIndex()
+        node = self._node(index).parent
+        if node is None or node is self.root:
+            return QModelIndex()
+        return self.createIndex(node.row(), 0, node)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 3
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.label if col == NAME else (str(node.unread) if col == UNREAD and node.unread else
+                                                   str(node.total) if col == TOTAL else "")
+        if role == KEY_ROLE:
+            return node.key
+        if role == Qt.ItemDataRole.FontRole and node.unread and col == NAME:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and node.tooltip:
+            return node.tooltip
+        if role == Qt.ItemDataRole.TextAlignmentRole and col != NAME:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None

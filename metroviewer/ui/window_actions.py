@@ -1,0 +1,139 @@
+"""The main window's menus, shortcuts and the small commands behind them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from .. import __version__
+from .theme import apply_theme
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+SHORTCUTS_HELP = [
+    ("J / ↓", "Next article"), ("K / ↑", "Previous article"), ("N", "Next unread article"),
+    ("M", "Toggle read / unread"), ("S", "Toggle star"), ("Ctrl+F", "Search"), ("Esc", "Clear the search"),
+    ("Ctrl+I", "Import documents"), ("Ctrl+O", "Open another store"), ("Ctrl+1 / 2 / 3", "Focus tree / list / reader"),
+    ("Ctrl+Q", "Quit"),
+]
+
+
+def build_menus(w: MainWindow) -> dict[str, QAction]:
+    actions: dict[str, QAction] = {}
+
+    def add(menu, name: str, text: str, slot, shortcut: str | QKeySequence | None = None, checkable: bool = False,
+            checked: bool = False) -> QAction:
+        action = QAction(text, w)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if checkable:
+            action.setCheckable(True)
+            action.setChecked(checked)
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(slot)
+        menu.addAction(action)
+        w.addAction(action)
+        actions[name] = action
+        return action
+
+    bar = w.menuBar()
+    file_menu = bar.addMenu(w.tr("&File"))
+    add(file_menu, "import", w.tr("&Import…"), lambda: w.start_import(), "Ctrl+I")
+    add(file_menu, "open_store", w.tr("&Open store…"), lambda: open_store(w), QKeySequence.StandardKey.Open)
+    file_menu.addSeparator()
+    add(file_menu, "quit", w.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
+
+    view = bar.addMenu(w.tr("&View"))
+    add(view, "hide_empty", w.tr("&Hide regions without articles"), lambda on: _set_hide_empty(w, on),
+        checkable=True, checked=w.tree_model.hide_empty)
+    add(view, "unread_only", w.tr("Show &unread only"), lambda _on: w.reload_list(), checkable=True)
+    add(view, "dark", w.tr("&Dark theme"), lambda on: _set_dark(w, on), checkable=True, checked=w.reader.dark)
+    view.addSeparator()
+    add(view, "focus_tree", w.tr("Focus the region tree"), w.tree.setFocus, "Ctrl+1")
+    add(view, "focus_list", w.tr("Focus the article list"), w.table.setFocus, "Ctrl+2")
+    add(view, "focus_reader", w.tr("Focus the reader"), w.reader.setFocus, "Ctrl+3")
+    view.addSeparator()
+    add(view, "retag", w.tr("&Re-tag all articles"), lambda: retag(w))
+
+    go = bar.addMenu(w.tr("&Article"))
+    add(go, "search", w.tr("&Search"), w.search_bar.focus_query, QKeySequence.StandardKey.Find)
+    add(go, "next", w.tr("&Next article"), lambda: w.move_selection(1), "J")
+    add(go, "previous", w.tr("&Previous article"), lambda: w.move_selection(-1), "K")
+    add(go, "next_unread", w.tr("Next &unread article"), lambda: w.move_selection(1, unread_only=True), "N")
+    add(go, "toggle_read", w.tr("Toggle &read"), lambda: _toggle(w, "read"), "M")
+    add(go, "toggle_star", w.tr("Toggle s&tar"), lambda: _toggle(w, "star"), "S")
+
+    help_menu = bar.addMenu(w.tr("&Help"))
+    add(help_menu, "shortcuts", w.tr("&Keyboard shortcuts"), lambda: show_shortcuts(w), "F1")
+    add(help_menu, "about", w.tr("&About MetroViewer"), lambda: show_about(w))
+    return actions
+
+
+def _toggle(w: MainWindow, what: str) -> None:
+    row = w.current_row()
+    if row is None:
+        return
+    if what == "read":
+        w.set_read(row.id, not row.is_read)
+    else:
+        w.set_starred(row.id, not row.is_starred)
+
+
+def _set_hide_empty(w: MainWindow, on: bool) -> None:
+    w.settings.setValue("view/hide_empty", on)
+    key = w._region_key
+    w.tree_model.set_hide_empty(on)
+    w.tree.setCurrentIndex(w.tree_model.index_of(key))
+
+
+def _set_dark(w: MainWindow, on: bool) -> None:
+    w.settings.setValue("view/dark", on)
+    apply_theme(QApplication.instance(), dark=on)
+    w.reader.dark = on
+    row = w.current_row()
+    if row:
+        w.open_article(row.id)
+
+
+def open_store(w: MainWindow) -> None:
+    path, _ = QFileDialog.getSaveFileName(
+        w, w.tr("Open or create a store"), str(w.store_path.parent), w.tr("MetroViewer stores (*.db);;All files (*)"),
+        options=QFileDialog.Option.DontConfirmOverwrite)
+    if path:
+        from .app_window import reopen_window
+
+        reopen_window(w, Path(path))
+
+
+def retag(w: MainWindow) -> None:
+    from ..regions.retag import retag_all
+
+    w.statusBar().showMessage(w.tr("Re-tagging all articles…"))
+    gazetteer = w.gazetteer
+
+    def done(count: object) -> None:
+        w.statusBar().showMessage(w.tr("Re-tagged {0} articles.").format(count), 5000)
+        w.refresh_counts()
+        w.reload_list()
+
+    w.tasks.run(lambda store, progress, cancelled: retag_all(store.regions, gazetteer, progress, cancelled),
+                writes=True, on_success=done, on_failure=w._on_task_failed,
+                on_progress=lambda n: w.statusBar().showMessage(w.tr("Re-tagging… {0} articles").format(n)))
+
+
+def show_shortcuts(w: MainWindow) -> None:
+    rows = "".join(f"<tr><td><b>{k}</b></td><td>&nbsp;&nbsp;{w.tr(v)}</td></tr>" for k, v in SHORTCUTS_HELP)
+    QMessageBox.information(w, w.tr("Keyboard shortcuts"), f"<table>{rows}</table>")
+
+
+def show_about(w: MainWindow) -> None:
+    QMessageBox.about(
+        w, w.tr("About MetroViewer"),
+        w.tr("<h3>MetroViewer {0}</h3><p>A briefing desk for China's metropolitan-area (都市圈) and "
+             "regional-integration policy news.</p><p>Store: {1}</p><p>Chinese text uses Noto Sans CJK SC "
+             "(SIL Open Font License).</p>").format(__version__, w.store_path))
