@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow, QSplitter, QTableView,
                                QTreeView, QVBoxLayout, QWidget)
 
@@ -20,6 +20,13 @@ from .region_tree_model import KEY_ROLE, RegionTreeModel, TreeCounts
 from .search_bar import SearchBar
 from .tasks import TaskRunner
 from .window_actions import build_menus
+
+
+class ArticleTable(QTableView):
+    """The list's table; letters are the window's shortcuts (J, K, N, M, S), not a type-ahead search."""
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt override)
+        return
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +65,7 @@ class MainWindow(QMainWindow):
         self.tree.setAccessibleName(self.tr("Regions"))
         self.list_model = ArticleListModel(
             self.store.articles.page, self.store.search.search, lambda rid: self.gazetteer.regions[rid].name, self)
-        self.table = QTableView(self)
+        self.table = ArticleTable(self)
         self.table.setModel(self.list_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
