@@ -34,6 +34,10 @@ def parse_date(value: object) -> str | None:
     text = str(value).strip()
     if not text or len(text) > 80:
         return None
+    try:
+        return to_iso(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
+    except ValueError:
+        pass
     m = _CN_DATE.search(text)
     if m and m.start() == 0:
         try:
@@ -42,10 +46,6 @@ def parse_date(value: object) -> str | None:
             return dt.datetime(y, mo, d, h, mi, s).isoformat()
         except ValueError:
             pass
-    try:
-        return to_iso(dt.datetime.fromisoformat(text.replace("Z", "+00:00")))
-    except ValueError:
-        pass
     try:
         return to_iso(parsedate_to_datetime(text))
     except (TypeError, ValueError, IndexError):

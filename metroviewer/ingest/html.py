@@ -52,7 +52,8 @@ def _clean_tree(html: str) -> etree._Element | None:
 
 
 def _fallback_text(root: etree._Element) -> str:
-    container = next(iter(root.xpath("//article | //main")), None) or root
+    found = root.xpath("//article | //main")
+    container = found[0] if found else root
     blocks = []
     for el in container.iter("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "td"):
         text = " ".join(el.text_content().split())
@@ -89,7 +90,8 @@ def extract_html(html: str, *, title: str = "", source: str = "", published: str
     if len(text) < 0.5 * len(fallback):
         text = fallback
     text = _strip_editor_lines(text)
-    page_title = title or (meta.get("title") or "").strip() or _tag_text(root, "title")
+    page_title = (title or _first_heading(root) or _meta_content(root, ("og:title",))
+                  or (meta.get("title") or "").strip() or _strip_site_suffix(_tag_text(root, "title")))
     if not page_title and text:
         page_title = text.split("\n", 1)[0][:150]
     if not text and not page_title:
@@ -97,8 +99,9 @@ def extract_html(html: str, *, title: str = "", source: str = "", published: str
     return ParsedArticle(
         title=page_title,
         body=text,
-        source_raw=source or (meta.get("sitename") or meta.get("author") or "").strip(),
-        published_at=published or parse_date(meta.get("date")) or _meta_date(root),
+        source_raw=source or _meta_content(root, ("author", "article:author", "source", "og:site_name"))
+        or (meta.get("sitename") or meta.get("author") or "").strip(),
+        published_at=published or _meta_date(root) or parse_date(meta.get("date")),
         summary=parse_summary(text),
         url=(meta.get("url") or "") if isinstance(meta.get("url"), str) else "",
     )
@@ -116,3 +119,24 @@ def _meta_date(root: etree._Element) -> str | None:
             if when:
                 return when
     return None
+
+
+def _meta_content(root: etree._Element, names: tuple[str, ...]) -> str:
+    for name in names:
+        for el in root.xpath(f"//meta[@property='{name}' or @name='{name}']"):
+            value = " ".join((el.get("content") or "").split())
+            if value and not value.startswith("http"):
+                return value
+    return ""
+
+
+def _first_heading(root: etree._Element) -> str:
+    for el in root.xpath("//article//h1 | //main//h1 | //h1"):
+        text = " ".join(el.text_content().split())
+        if text:
+            return text[:200]
+    return ""
+
+
+def _strip_site_suffix(title: str) -> str:
+    return re.split(r"\s+[-_|–—]\s+", title)[0].strip() if title else ""

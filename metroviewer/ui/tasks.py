@@ -76,17 +76,19 @@ class TaskRunner(QObject):
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
         self._handles: list[TaskHandle] = []
+        self._closed = False
 
     def run(self, fn: TaskFn, *, on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[Exception, str], None] | None = None,
             on_progress: Callable[[Any], None] | None = None, writes: bool = False) -> TaskHandle:
         handle = TaskHandle()
+        # After shutdown the owner is gone: results still queued for it are dropped.
         if on_success:
-            handle.signals.succeeded.connect(on_success)
+            handle.signals.succeeded.connect(lambda r: None if self._closed else on_success(r))
         if on_failure:
-            handle.signals.failed.connect(on_failure)
+            handle.signals.failed.connect(lambda e, d: None if self._closed else on_failure(e, d))
         if on_progress:
-            handle.signals.progressed.connect(on_progress)
+            handle.signals.progressed.connect(lambda p: None if self._closed else on_progress(p))
         self._handles = [h for h in self._handles if not h.done] + [handle]
         (self._writer if writes else self._readers).start(_Runnable(fn, self.store_path, handle))
         return handle
@@ -100,3 +102,4 @@ class TaskRunner(QObject):
             h.cancel()
         self._readers.waitForDone(timeout_ms)
         self._writer.waitForDone(timeout_ms)
+        self._closed = True
