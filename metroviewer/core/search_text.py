@@ -27,15 +27,19 @@ def _han_tokens(run: str, *, for_index: bool) -> list[str]:
     return pairs
 
 
-def index_text(text: str) -> str:
-    """The derived text the FTS index holds for `text`."""
-    out: list[str] = []
-    for han, word in _SEGMENT.findall(fold(text)):
-        if han:
-            out.extend(_han_tokens(han, for_index=True))
-        else:
-            out.append(word)
-    return " ".join(out)
+_HAN_RUN = re.compile(f"[{HAN}]+")
+
+
+def _pairs(match: re.Match[str]) -> str:
+    run = match.group()
+    if len(run) == 1:
+        return f" {run} "
+    return " " + " ".join(map(str.__add__, run, run[1:])) + f" {run[-1]} "
+
+
+def index_text(text: str, *, folded: bool = False) -> str:
+    """The derived text the FTS index holds for `text` (already folded when `folded`)."""
+    return _HAN_RUN.sub(_pairs, text if folded else fold(text))
 
 
 def query_terms(query: str) -> list[str]:

@@ -11,36 +11,45 @@ HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RUN = re.compile(f"[{HAN}]+")
 HAN_CHAR = re.compile(f"[{HAN}]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
-# Apostrophe-like marks fold to ASCII so Xi’an and Xi'an are one name.
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
 @lru_cache(maxsize=1)
-def _traditional_to_simplified() -> dict[int, str]:
-    """One-character traditional→simplified table, from zhconv's zh-hans dictionary."""
+def _fold_table() -> dict[int, str]:
+    """One translate table: full-width ASCII to ASCII (what NFKC would do to it), traditional→
+    simplified per character (zhconv's zh-hans dictionary), apostrophe-like marks and dashes."""
     from zhconv import zhconv
 
-    mapping = zhconv.getdict("zh-hans")
-    return {ord(k): v for k, v in mapping.items() if len(k) == 1 and len(v) == 1}
+    table = {ord(k): v for k, v in zhconv.getdict("zh-hans").items() if len(k) == 1 and len(v) == 1}
+    table.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
+    table.update({ord(k): v for k, v in _MARKS.items()})
+    return table
+
+
+_MARKS = {"\u3000": " ", "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-", "\u2014": "-",
+          "\u2010": "-", "\u2011": "-", "\u2212": "-"}
 
 
 def fold(text: str) -> str:
-    """NFKC, traditional→simplified per character, ASCII apostrophes, lower case.
-
-    Every step maps one character to one character (NFKC aside), so offsets in the
-    folded text match the original whenever NFKC did not change the length.
-    """
-    text = unicodedata.normalize("NFKC", text)
-    return text.translate(_traditional_to_simplified()).translate(_APOSTROPHES).lower()
+    """NFKC, traditional→simplified per character, ASCII apostrophes and hyphens, lower case."""
+    return fold_same_length(text)
 
 
 def fold_same_length(text: str) -> str:
-    """Like fold, but guaranteed to keep offsets: characters NFKC would expand stay as they are."""
-    out = []
-    for ch in text:
-        n = unicodedata.normalize("NFKC", ch)
-        out.append(n if len(n) == 1 else ch)
-    return "".join(out).translate(_traditional_to_simplified()).translate(_APOSTROPHES).lower()
+    """The folded text with the same length as `text`, so offsets carry over.
+
+    Full-width forms are folded by the table; full NFKC runs only when something else needs
+    it (a quick check, cheap on normal text), and then only where it keeps the length.
+    """
+    folded = text.translate(_fold_table())
+    if not unicodedata.is_normalized("NFKC", folded):
+        normal = unicodedata.normalize("NFKC", folded)
+        if len(normal) != len(folded):
+            normal = "".join(n if len(n := unicodedata.normalize("NFKC", ch)) == 1 else ch for ch in folded)
+        folded = normal
+    lowered = folded.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters (İ)
+        lowered = "".join(c if len(c := ch.lower()) == 1 else ch for ch in folded)
+    return lowered
 
 
 def detect_language(text: str) -> str:

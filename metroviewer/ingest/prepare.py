@@ -10,7 +10,7 @@ from pathlib import Path
 from ..core.models import ParsedArticle, PreparedArticle, PreparedFile
 from ..core.search_text import index_body_source, index_text
 from ..core.sources import normalise_source
-from ..core.text import content_hash, detect_language
+from ..core.text import content_hash, detect_language, fold_same_length
 from ..regions.gazetteer import Gazetteer
 from ..regions.tagger import RegionTagger
 from .errors import UnreadableFile
@@ -65,7 +65,10 @@ class ArticlePreparer:
     def prepare_article(self, a: ParsedArticle, position: int, file_time: str) -> PreparedArticle:
         title = " ".join(a.title.split())
         body = a.body.strip()
-        mentions = self.tagger.tag(title, body)
+        # Fold once: tagging and the index both read the folded text.
+        folded_title, folded_body = fold_same_length(title), fold_same_length(body)
+        mentions = self.tagger.tag_folded(folded_title + "\n" + folded_body)
+        indexed_body = index_body_source(body, a.summary)
         published = a.published_at or file_time
         return PreparedArticle(
             title=title,
@@ -82,6 +85,6 @@ class ArticlePreparer:
             position=position,
             tags=mentions,
             scope=self.gazetteer.scope([m.region_id for m in mentions]),
-            index_title=index_text(title),
-            index_body=index_text(index_body_source(body, a.summary)),
+            index_title=index_text(folded_title, folded=True),
+            index_body=index_text(folded_body, folded=True) if indexed_body == body else index_text(indexed_body),
         )

@@ -7,17 +7,21 @@ recognised by their content hash and skipped).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.models import FailedFile, ImportReport, PreparedArticle, PreparedFile
 from ..regions.gazetteer import Gazetteer, default_gazetteer
 from ..store import Store
-from .prepare import ArticlePreparer
+from .parallel import prepare_in_workers, worker_count
+from .prepare import ArticlePreparer, read_bytes
 from .walk import Candidate, display_path, find_files
 
 BATCH_ARTICLES = 500
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 40
 
 
 @dataclass
@@ -59,11 +63,13 @@ class ImportRun:
     """Imports files and folders into a store (open the store on the thread that runs this)."""
 
     def __init__(self, store: Store, gazetteer: Gazetteer | None = None, *,
-                 include: list[str] | None = None, exclude: list[str] | None = None):
+                 include: list[str] | None = None, exclude: list[str] | None = None,
+                 workers: int | None = None):
         self.store = store
         self.gazetteer = gazetteer or default_gazetteer()
         self.preparer = ArticlePreparer(self.gazetteer)
         self.include, self.exclude = include, exclude
+        self.workers = worker_count() if workers is None else workers
         store.regions.sync(self.gazetteer)
 
     def candidates(self, paths: list[str | Path]) -> list[Candidate]:
@@ -77,18 +83,21 @@ class ImportRun:
         batch: list[PreparedFile] = []
         batch_articles = 0
         articles_seen = 0
-        for n, candidate in enumerate(candidates):
+        to_prepare = [c for c in candidates if not self._unchanged(c, report)]
+        skipped = len(candidates) - len(to_prepare)
+        report.files += skipped
+        stream = self._prepared(to_prepare)
+        for n, (candidate, prepared) in enumerate(zip(to_prepare, stream, strict=False), start=skipped):
             if cancelled():
                 report.cancelled = True
+                stream.close()
                 break
-            prepared = self._prepare_unless_unchanged(candidate, report)
             report.files += 1
-            if prepared is not None:
-                if prepared.failure:
-                    report.failed.append(FailedFile(prepared.path, prepared.failure))
-                batch.append(prepared)
-                batch_articles += len(prepared.articles)
-                articles_seen += len(prepared.articles)
+            if prepared.failure:
+                report.failed.append(FailedFile(prepared.path, prepared.failure))
+            batch.append(prepared)
+            batch_articles += len(prepared.articles)
+            articles_seen += len(prepared.articles)
             if batch_articles >= BATCH_ARTICLES or len(batch) >= 200:
                 self.store.imports.write_batch(batch, run_id, report)
                 batch, batch_articles = [], 0
@@ -103,16 +112,27 @@ class ImportRun:
         self.store.imports.finish_run(run_id, report)
         return report
 
-    def _prepare_unless_unchanged(self, candidate: Candidate, report: ImportReport) -> PreparedFile | None:
-        """None when the file is already in the store with the same content (its articles count as duplicates)."""
-        prepared = self.preparer.prepare_file(candidate)
-        if prepared.failure:
-            return prepared
-        known = self.store.imports.known_document(prepared.path)
-        if known and known.content_hash == prepared.content_hash and known.status == "ok":
-            report.duplicates += len(prepared.articles)
-            return None
-        return prepared
+    def _prepared(self, candidates: list[Candidate]) -> Iterator[PreparedFile]:
+        if self.workers > 1 and len(candidates) >= PARALLEL_MIN_FILES:
+            return prepare_in_workers(candidates, self.gazetteer, workers=self.workers)
+        return (self.preparer.prepare_file(c) for c in candidates)
+
+    def _unchanged(self, candidate: Candidate, report: ImportReport) -> bool:
+        """True when the file is already in the store with the same content; its articles
+        then count as duplicates and it is not parsed again."""
+        if candidate.failure:
+            return False
+        known = self.store.imports.known_document(display_path(candidate.path.absolute()))
+        if not known or known.status != "ok":
+            return False
+        try:
+            digest = hashlib.sha256(read_bytes(candidate.path)).hexdigest()
+        except OSError:
+            return False
+        if digest != known.content_hash:
+            return False
+        report.duplicates += known.articles
+        return True
 
     def preview(self, paths: list[str | Path], progress: ProgressFn | None = None,
                 cancelled: CancelFn = _never) -> Preview:

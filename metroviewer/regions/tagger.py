@@ -99,7 +99,10 @@ class RegionTagger:
 
         Positions are offsets into the texts joined with a newline.
         """
-        text = fold_same_length("\n".join(t for t in texts if t))
+        return self.tag_folded(fold_same_length("\n".join(t for t in texts if t)))
+
+    def tag_folded(self, text: str) -> list[RegionMention]:
+        """Like tag, for text already folded with core.text.fold_same_length."""
         hits: list[tuple[int, int, _Meaning]] = []  # start, end, meaning
         for end, (key, meaning) in self._automaton.iter_long(text):
             start = end - len(key) + 1

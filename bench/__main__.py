@@ -1,0 +1,172 @@
+"""Run the benchmark: `python -m bench --articles 100000` (prints JSON; see docs/performance.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from metroviewer.ingest.run import ImportRun
+from metroviewer.regions.gazetteer import default_gazetteer
+from metroviewer.store import Store
+from metroviewer.store.articles import ArticleFilter
+
+from .corpus import generate
+from .reference import bare_insert, load_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ["成", "资", "都", "成都", "资阳", "德阳", "南京", "同城", "重装之都", "产业协同", "轨道交通", "公共服务",
+           "Chengdu", "metropolitan", "investment", "railway", "metropol*", "integr*", "commut*", "Nanjing 都市圈"]
+REGION_FILTER = "长三角"
+
+
+def machine() -> dict[str, object]:
+    mem = 0
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemTotal:"):
+                mem = int(line.split()[1]) // 1024
+    cpu = ""
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return {"cores": os.cpu_count(), "memory_mb": mem, "cpu": cpu, "python": platform.python_version(),
+            "sqlite": sqlite3.sqlite_version, "platform": platform.platform()}
+
+
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def measure_search(store: Store, rounds: int) -> dict[str, object]:
+    timings: dict[str, list[float]] = {"no_filter": [], "region_filter": []}
+    per_query: dict[str, float] = {}
+    region = ArticleFilter(region=REGION_FILTER)
+    for _ in range(rounds):
+        for q in QUERIES:
+            for key, f in (("no_filter", ArticleFilter()), ("region_filter", region)):
+                t = time.perf_counter()
+                store.search.search(q, f, limit=50)
+                elapsed = (time.perf_counter() - t) * 1000
+                timings[key].append(elapsed)
+                per_query[f"{q} [{key}]"] = max(per_query.get(f"{q} [{key}]", 0), elapsed)
+    every = timings["no_filter"] + timings["region_filter"]
+    return {"p50_ms": round(statistics.median(every), 2), "p95_ms": round(percentile(every, 95), 2),
+            "max_ms": round(max(every), 2),
+            "p95_no_filter_ms": round(percentile(timings["no_filter"], 95), 2),
+            "p95_region_filter_ms": round(percentile(timings["region_filter"], 95), 2),
+            "slowest": dict(sorted(per_query.items(), key=lambda kv: -kv[1])[:5])}
+
+
+def measure_region_select(store: Store) -> dict[str, object]:
+    """What selecting a region costs the window: the list's first page and the tree's counts."""
+    results = {}
+    for region in ("长三角", "成都都市圈", "德阳", "南京/鼓楼区"):
+        samples = []
+        for _ in range(5):
+            t = time.perf_counter()
+            store.articles.page(ArticleFilter(region=region), limit=200)
+            store.regions.counts()
+            store.articles.topics()
+            store.articles.totals()
+            samples.append((time.perf_counter() - t) * 1000)
+        results[region] = round(statistics.median(samples), 2)
+    return {"median_ms_by_region": results, "worst_ms": max(results.values())}
+
+
+def gui_probe(mode: str, *args: str) -> dict[str, object]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_T0=str(time.time()))
+    r = subprocess.run([sys.executable, "-m", "bench.gui_probe", mode, *args], cwd=ROOT, env=env,
+                       capture_output=True, text=True, timeout=3600)
+    lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
+    if r.returncode != 0 or not lines:
+        return {"error": (r.stderr or r.stdout)[-400:]}
+    return json.loads(lines[-1])
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--articles", type=int, default=3000)
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--work", help="folder for the corpus and stores (default: a temporary one)")
+    p.add_argument("--skip-reference", action="store_true", help="skip the bare-insert reference")
+    p.add_argument("--skip-gui", action="store_true")
+    p.add_argument("--out", help="also write the JSON here")
+    args = p.parse_args()
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="mv-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus_dir = work / f"corpus-{args.articles}"
+    result: dict[str, object] = {"articles": args.articles, "machine": machine()}
+    t = time.perf_counter()
+    if not corpus_dir.exists():
+        corpus = generate(corpus_dir, args.articles, seed=args.seed)
+        result["corpus"] = {"files": corpus.files, "characters": corpus.characters}
+    result["generate_s"] = round(time.perf_counter() - t, 1)
+    print(f"corpus ready in {result['generate_s']} s", file=sys.stderr)
+
+    db = work / f"store-{args.articles}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+    store = Store(db)
+    t = time.perf_counter()
+    report = ImportRun(store, default_gazetteer()).run([corpus_dir])
+    import_s = time.perf_counter() - t
+    result["import"] = {"seconds": round(import_s, 1), "added": report.added,
+                        "articles_per_s": round(report.added / import_s), "failed": len(report.failed)}
+    print(f"import: {result['import']}", file=sys.stderr)
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    result["store_mb"] = round(db.stat().st_size / 1e6, 1)
+
+    if not args.skip_reference:
+        articles = load_articles(corpus_dir)
+        ref_db = work / "reference.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(ref_db) + suffix).unlink(missing_ok=True)
+        seconds = bare_insert(ref_db, articles)
+        rate = len(articles) / seconds
+        result["bare_insert"] = {"seconds": round(seconds, 1), "articles_per_s": round(rate),
+                                 "import_ratio": round(result["import"]["articles_per_s"] / rate, 2)}
+        del articles
+        print(f"bare insert: {result['bare_insert']}", file=sys.stderr)
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(ref_db) + suffix).unlink(missing_ok=True)
+
+    store.close()
+    reader = Store(db)
+    reader.search.search("预热", limit=1)
+    result["search"] = measure_search(reader, rounds=3)
+    print(f"search: {result['search']}", file=sys.stderr)
+    result["select_region"] = measure_region_select(reader)
+    reader.close()
+
+    if not args.skip_gui:
+        result["gui_cold_start"] = gui_probe("coldstart", str(db))
+        stall_corpus = work / "stall-corpus"
+        if not stall_corpus.exists():
+            generate(stall_corpus, min(20000, max(2000, args.articles // 5)), seed=args.seed + 1)
+        stall_db = work / "stall.db"
+        shutil.copy(db, stall_db)
+        result["gui_during_import"] = gui_probe("stall", str(stall_db), str(stall_corpus))
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(stall_db) + suffix).unlink(missing_ok=True)
+    result["briefing_pdf"] = "not measured: briefings are not built yet"
+    text = json.dumps(result, ensure_ascii=False, indent=2)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

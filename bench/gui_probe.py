@@ -1,0 +1,123 @@
+"""GUI measurements in a process of their own: cold start to the first painted frame, memory,
+and the longest stall of the event loop while an import runs in the background.
+
+    python -m bench.gui_probe coldstart STORE
+    python -m bench.gui_probe stall STORE FOLDER
+Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _peak_rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> None:
+    started = float(os.environ.get("BENCH_T0", time.time()))
+    mode, store = sys.argv[1], sys.argv[2]
+    from pathlib import Path
+
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from metroviewer.regions.gazetteer import default_gazetteer
+    from metroviewer.ui.fonts import register_fonts
+    from metroviewer.ui.main_window import MainWindow
+
+    app = QApplication([])
+    register_fonts(app)
+    settings = QSettings(str(Path(store).with_suffix(".ini")), QSettings.Format.IniFormat)
+    window = MainWindow(Path(store), default_gazetteer(), settings)
+    result: dict[str, float] = {}
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and "cold_start_s" not in result:
+                result["cold_start_s"] = time.time() - started
+                QTimer.singleShot(0, after_paint)
+            return False
+
+    def after_paint() -> None:
+        result["rss_mb_after_start"] = _rss_mb()
+        if mode == "coldstart":
+            # Select the biggest region and open the first article, as a user would.
+            window.select_region("长三角")
+            if window.list_model.rowCount():
+                window.table.setCurrentIndex(window.list_model.index(0, 2))
+            app.processEvents()
+            result["rss_mb"] = _rss_mb()
+            result["peak_rss_mb"] = _peak_rss_mb()
+            window.tasks.shutdown()
+            finish()
+        else:
+            start_stall_probe()
+
+    def start_stall_probe() -> None:
+        from metroviewer.ingest.run import ImportRun
+
+        folder = sys.argv[3]
+        gaps: list[float] = []
+        last = [time.perf_counter()]
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps.append(now - last[0])
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(10)
+        timer.timeout.connect(tick)
+        timer.start()
+        t0 = time.perf_counter()
+
+        def done(report: object) -> None:
+            timer.stop()
+            result["import_s"] = time.perf_counter() - t0
+            result["articles"] = getattr(report, "added", 0)
+            result["max_event_loop_stall_ms"] = max(gaps) * 1000 if gaps else 0.0
+            result["p99_event_loop_gap_ms"] = sorted(gaps)[int(len(gaps) * 0.99)] * 1000 if gaps else 0.0
+            result["peak_rss_mb"] = _peak_rss_mb()
+            window.tasks.shutdown()
+            finish()
+
+        gazetteer = window.gazetteer
+        window.tasks.run(lambda s, p, c: ImportRun(s, gazetteer).run([folder], p, c), writes=True,
+                         on_success=done, on_progress=lambda _p: None)
+        # The user keeps working: every 200 ms the list is reloaded and the tree recounted.
+        busy = QTimer(window)
+        busy.setInterval(200)
+        busy.timeout.connect(lambda: (window.reload_list(), window.refresh_counts()))
+        busy.start()
+
+    def finish() -> None:
+        # Print and leave at once: tearing Qt down is not what is being measured.
+        print(json.dumps(result), flush=True)
+        os._exit(0)
+
+    window.installEventFilter(FirstPaint(window))
+    window.show()
+    app.exec()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Preparing files on worker processes, in order, with a bounded number in flight.
+
+Parsing, tagging and index text are pure Python and hold the GIL; on worker processes
+they use the other cores and leave the importing process (and the GUI in it) free to
+write and to respond. Workers start from a fork server, never by forking a process
+that runs Qt threads.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from ..core.models import PreparedFile
+from ..regions.gazetteer import Gazetteer
+from .prepare import ArticlePreparer
+from .walk import Candidate
+
+_preparer: ArticlePreparer | None = None
+
+
+def _init_worker(gazetteer: Gazetteer) -> None:
+    global _preparer
+    _preparer = ArticlePreparer(gazetteer)
+
+
+def _prepare(candidate: Candidate) -> PreparedFile:
+    assert _preparer is not None
+    return _preparer.prepare_file(candidate)
+
+
+def worker_count() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))
+
+
+def prepare_in_workers(candidates: Iterable[Candidate], gazetteer: Gazetteer, *, workers: int,
+                       in_flight: int = 32) -> Iterator[PreparedFile]:
+    """PreparedFiles in the order of `candidates`; closing the iterator stops the workers."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["metroviewer.ingest.prepare"])
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(gazetteer,))
+    pending: deque[Future[PreparedFile]] = deque()
+    try:
+        source = iter(candidates)
+        for candidate in source:
+            pending.append(executor.submit(_prepare, candidate))
+            if len(pending) >= in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
