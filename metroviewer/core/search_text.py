@@ -10,7 +10,9 @@ which finds every occurrence: inside a run as the start of a pair, at its end al
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Iterable
 
 from .models import Summary
 from .text import HAN, fold
@@ -40,6 +42,16 @@ def _pairs(match: re.Match[str]) -> str:
 def index_text(text: str, *, folded: bool = False) -> str:
     """The derived text the FTS index holds for `text` (already folded when `folded`)."""
     return _HAN_RUN.sub(_pairs, text if folded else fold(text))
+
+
+def region_token(region_id: str) -> str:
+    """The token that stands for a region in the index's `regions` column (stable across
+    gazetteer versions, so an entry can always be deleted with the tokens it was indexed with)."""
+    return "r" + hashlib.blake2b(region_id.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def region_tokens(region_ids: Iterable[str]) -> str:
+    return " ".join(sorted(region_token(r) for r in region_ids))
 
 
 def query_terms(query: str) -> list[str]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
+from ..core.models import Summary
+from ..core.search_text import index_body_source, index_text
 from ..store.regions import RegionRepository
 from .gazetteer import Gazetteer
 from .tagger import RegionTagger
@@ -19,10 +22,13 @@ def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[
         if cancelled and cancelled():
             break
         tagged = []
-        for aid, title, body, when in rows:
+        texts = {}
+        for aid, title, body, when, summary_json in rows:
             mentions = tagger.tag(title, body)
             tagged.append((aid, when, mentions, gazetteer.scope([m.region_id for m in mentions])))
-        repo.replace_tags(tagged)
+            summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
+            texts[aid] = (index_text(title), index_text(index_body_source(body, summary)))
+        repo.replace_tags(tagged, texts)
         done += len(rows)
         if progress:
             progress(done)

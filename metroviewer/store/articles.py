@@ -108,6 +108,17 @@ class ArticleRepository:
         self.attach_regions(rows)
         return rows
 
+    def rows(self, ids: list[int]) -> list[ArticleRow]:
+        """List rows for `ids`, in that order."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        found = {r[0]: ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in self.db.execute(
+            f"SELECT id, title, source, published_at, is_read, is_starred FROM articles WHERE id IN ({marks})", ids)}
+        rows = [found[i] for i in ids if i in found]
+        self.attach_regions(rows)
+        return rows
+
     def ids(self, f: ArticleFilter = ArticleFilter(), limit: int | None = None) -> list[int]:
         where, params = filter_clauses(f)
         sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
@@ -179,6 +190,9 @@ class ArticleRepository:
         """(articles, unread articles) in the whole store."""
         total, unread = self.db.execute("SELECT count(*), total(is_read = 0) FROM articles").fetchone()
         return int(total), int(unread)
+
+    def starred_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles WHERE is_starred = 1").fetchone()[0])
 
     def topics(self) -> list[tuple[str, int, int]]:
         """(topic, articles, unread) for every topic of imported workflow exports."""

@@ -24,6 +24,8 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
         conn = sqlite3.connect(str(path), timeout=30)
     # Readers never wait for the writer in WAL; a second writer waits up to `timeout`.
     conn.execute("PRAGMA busy_timeout = 30000")
+    # 64 MB of page cache: large imports update the index and B-trees all over the file.
+    conn.execute("PRAGMA cache_size = -65536")
     return conn
 
 

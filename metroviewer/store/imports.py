@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..core.models import ImportReport, PreparedArticle, PreparedFile
-from ..core.models import Summary
-from ..core.search_text import index_body_source, index_text
+from ..core.models import ImportReport, PreparedArticle, PreparedFile, Summary
+from ..core.search_text import index_body_source, index_text, region_tokens
 
 
 def _now() -> str:
@@ -68,26 +68,34 @@ class ImportWriter:
     # -- writing a batch of files -----------------------------------------------------------
 
     def write_batch(self, files: list[PreparedFile], run_id: int, report: ImportReport) -> None:
-        """Store a batch of files in one transaction: all of it, or (on error) none of it."""
+        """Store a batch of files in one transaction: all of it, or (on error) none of it.
+
+        New articles get their ids here and go in with one executemany per table, which is
+        most of the write cost of a large import.
+        """
         deltas: Counter[str] = Counter()
         with self.db.atomic():
+            existing = self.existing_hashes([a.content_hash for f in files for a in f.articles])
+            pending = _PendingInserts(next_id=self._next_article_id())
             seen_in_batch: set[str] = set()
-            hashes = [a.content_hash for f in files for a in f.articles]
-            existing = self.existing_hashes(hashes)
             for f in files:
-                self._write_file(f, run_id, report, existing, seen_in_batch, deltas)
+                self._write_file(f, run_id, report, existing, seen_in_batch, deltas, pending)
+            pending.flush(self.db.conn)
             self._apply_count_deltas(deltas)
 
+    def _next_article_id(self) -> int:
+        return int(self.db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0])
+
     def _write_file(self, f: PreparedFile, run_id: int, report: ImportReport, existing: set[str],
-                    seen: set[str], deltas: Counter[str]) -> None:
+                    seen: set[str], deltas: Counter[str], pending: _PendingInserts) -> None:
         status = "failed" if f.failure else "ok"
-        doc_id = self._upsert_document(f, status, run_id)
+        doc_id, is_new = self._upsert_document(f, status, run_id)
         if f.failure:
             return
-        old = {
-            row[1]: (row[0], row[2])
-            for row in self.db.execute("SELECT id, content_hash, title FROM articles WHERE document_id = ?", [doc_id])
-        }
+        old: dict[str, tuple[int, str]] = {}
+        if not is_new:
+            old = {row[1]: (row[0], row[2]) for row in self.db.execute(
+                "SELECT id, content_hash, title FROM articles WHERE document_id = ?", [doc_id])}
         old_by_title = {title: (aid, h) for h, (aid, title) in old.items()}
         keep: set[int] = set()
         for art in f.articles:
@@ -105,15 +113,16 @@ class ImportWriter:
                 keep.add(previous[0])
                 report.updated += 1
             else:
-                self._insert_article(doc_id, art, deltas)
+                pending.add(doc_id, art, self._article_values(art), deltas)
                 report.added += 1
-        for h, (aid, _title) in old.items():
+        for aid, _title in old.values():
             if aid not in keep:
                 self._delete_article(aid, deltas)
                 report.removed += 1
 
-    def _upsert_document(self, f: PreparedFile, status: str, run_id: int) -> int:
-        row = self.db.execute("SELECT id FROM documents WHERE path = ?", [f.path]).fetchone()
+    def _upsert_document(self, f: PreparedFile, status: str, run_id: int) -> tuple[int, bool]:
+        """(document id, whether it is new)."""
+        row = self.db.conn.execute("SELECT id FROM documents WHERE path = ?", [f.path]).fetchone()
         values = [f.content_hash, f.size, f.format, f.encoding, status, f.failure, f.modified_at, _now(), run_id]
         if row:
             self.db.execute(
@@ -121,13 +130,13 @@ class ImportWriter:
                 "modified_at=?, imported_at=?, run_id=? WHERE id=?",
                 [*values, row[0]],
             )
-            return int(row[0])
-        cur = self.db.execute(
+            return int(row[0]), False
+        cur = self.db.conn.execute(
             "INSERT INTO documents (content_hash, size, format, encoding, status, failure_reason, modified_at, "
             "imported_at, run_id, path) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [*values, f.path],
         )
-        return int(cur.lastrowid or 0)
+        return int(cur.lastrowid or 0), True
 
     def _article_values(self, art: PreparedArticle) -> list[object]:
         return [
@@ -136,16 +145,6 @@ class ImportWriter:
             json.dumps(art.summary.to_dict(), ensure_ascii=False) if art.summary else None,
             art.url, art.content_hash,
         ]
-
-    def _insert_article(self, doc_id: int, art: PreparedArticle, deltas: Counter[str]) -> None:
-        cur = self.db.conn.execute(
-            "INSERT INTO articles (position, title, source, source_raw, published_at, published_is_fallback, topic, "
-            "language, body, summary, url, content_hash, document_id, imported_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [*self._article_values(art), doc_id, _now()],
-        )
-        article_id = int(cur.lastrowid or 0)
-        self._index_and_tag(article_id, art, deltas, unread=True)
 
     def _replace_article(self, article_id: int, art: PreparedArticle, deltas: Counter[str]) -> None:
         unread = self._delete_index_and_tags(article_id, deltas)
@@ -161,21 +160,9 @@ class ImportWriter:
         self.db.conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
     def _index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
-        conn = self.db.conn
-        conn.execute("INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)",
-                     [article_id, art.index_title, art.index_body])
-        conn.executemany(
-            "INSERT INTO article_regions (article_id, region_id, mentions, first_pos) VALUES (?,?,?,?)",
-            [(article_id, t.region_id, t.mentions, t.first_pos) for t in art.tags],
-        )
-        conn.executemany(
-            "INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)",
-            [(rid, art.published_at, article_id) for rid in art.scope],
-        )
-        for rid in art.scope:
-            deltas["t:" + rid] += 1
-            if unread:
-                deltas["u:" + rid] += 1
+        one = _PendingInserts(article_id)
+        one.index_and_tag(article_id, art, deltas, unread)
+        one.flush(self.db.conn)
 
     def _delete_index_and_tags(self, article_id: int, deltas: Counter[str]) -> bool:
         """Remove an article's index entry, tags and scope; returns whether it was unread."""
@@ -183,12 +170,13 @@ class ImportWriter:
         row = conn.execute("SELECT title, body, summary, is_read FROM articles WHERE id = ?", [article_id]).fetchone()
         title, body, summary_json, is_read = row
         summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
+        scope = [r for (r,) in conn.execute("SELECT region_id FROM article_scope WHERE article_id = ?", [article_id])]
         # A contentless FTS5 table forgets an entry only when given the text it indexed.
         conn.execute(
-            "INSERT INTO article_fts (article_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-            [article_id, index_text(title), index_text(index_body_source(body, summary))],
+            "INSERT INTO article_fts (article_fts, rowid, title, body, regions) VALUES ('delete', ?, ?, ?, ?)",
+            [article_id, index_text(title), index_text(index_body_source(body, summary)), region_tokens(scope)],
         )
-        for (rid,) in conn.execute("SELECT region_id FROM article_scope WHERE article_id = ?", [article_id]).fetchall():
+        for rid in scope:
             deltas["t:" + rid] -= 1
             if not is_read:
                 deltas["u:" + rid] -= 1
@@ -207,3 +195,40 @@ class ImportWriter:
             [(rid, totals[rid], unread[rid]) for rid in set(totals) | set(unread)],
         )
 
+
+
+class _PendingInserts:
+    """Rows of new articles, their index entries, tags and scope, written together."""
+
+    def __init__(self, next_id: int):
+        self.next_id = next_id
+        self.articles: list[list[object]] = []
+        self.fts: list[tuple[int, str, str, str]] = []
+        self.tags: list[tuple[int, str, int, int]] = []
+        self.scope: list[tuple[str, str | None, int]] = []
+
+    def add(self, doc_id: int, art: PreparedArticle, values: list[object], deltas: Counter[str]) -> int:
+        article_id = self.next_id
+        self.next_id += 1
+        self.articles.append([article_id, *values, doc_id, _now()])
+        self.index_and_tag(article_id, art, deltas, unread=True)
+        return article_id
+
+    def index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
+        self.fts.append((article_id, art.index_title, art.index_body, region_tokens(art.scope)))
+        self.tags.extend((article_id, t.region_id, t.mentions, t.first_pos) for t in art.tags)
+        self.scope.extend((rid, art.published_at, article_id) for rid in art.scope)
+        for rid in art.scope:
+            deltas["t:" + rid] += 1
+            if unread:
+                deltas["u:" + rid] += 1
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "INSERT INTO articles (id, position, title, source, source_raw, published_at, published_is_fallback, "
+            "topic, language, body, summary, url, content_hash, document_id, imported_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.articles)
+        conn.executemany("INSERT INTO article_fts (rowid, title, body, regions) VALUES (?, ?, ?, ?)", self.fts)
+        conn.executemany("INSERT INTO article_regions (article_id, region_id, mentions, first_pos) VALUES (?,?,?,?)",
+                         self.tags)
+        conn.executemany("INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)", self.scope)

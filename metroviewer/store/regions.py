@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sqlite_utils import Database
 
 from ..core.models import RegionMention
+from ..core.search_text import region_tokens
 
 if TYPE_CHECKING:
     from ..regions.gazetteer import Gazetteer
@@ -55,23 +56,36 @@ class RegionRepository:
                 "SELECT s.region_id, count(*), total(a.is_read = 0) FROM article_scope s "
                 "JOIN articles a ON a.id = s.article_id GROUP BY s.region_id")
 
-    def articles_for_tagging(self, batch: int = 1000) -> Iterable[list[tuple[int, str, str, str | None]]]:
-        """(id, title, body, published_at) of every article, in batches, for re-tagging."""
+    def articles_for_tagging(self, batch: int = 1000) -> Iterable[list[tuple[int, str, str, str | None, str | None]]]:
+        """(id, title, body, published_at, summary JSON) of every article, in batches, for re-tagging."""
         last = 0
         while True:
             rows = self.db.execute(
-                "SELECT id, title, body, published_at FROM articles WHERE id > ? ORDER BY id LIMIT ?", [last, batch]
-            ).fetchall()
+                "SELECT id, title, body, published_at, summary FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                [last, batch]).fetchall()
             if not rows:
                 return
             yield rows
             last = rows[-1][0]
 
-    def replace_tags(self, tagged: list[tuple[int, str | None, list[RegionMention], set[str]]]) -> None:
-        """Replace the tags and scope of articles: (id, published_at, mentions, scope)."""
+    def replace_tags(self, tagged: list[tuple[int, str | None, list[RegionMention], set[str]]],
+                     index_texts: dict[int, tuple[str, str]]) -> None:
+        """Replace the tags and scope of articles: (id, published_at, mentions, scope); the index's
+        region column follows (`index_texts`: id → the title and body text the index holds)."""
         with self.db.atomic():
             conn = self.db.conn
             ids = [(t[0],) for t in tagged]
+            old_scope: dict[int, list[str]] = {}
+            for aid, rid in conn.execute(
+                    f"SELECT article_id, region_id FROM article_scope WHERE article_id IN "
+                    f"({','.join(str(int(i[0])) for i in ids) or 'NULL'})"):
+                old_scope.setdefault(aid, []).append(rid)
+            conn.executemany(
+                "INSERT INTO article_fts (article_fts, rowid, title, body, regions) VALUES ('delete', ?, ?, ?, ?)",
+                [(aid, *index_texts[aid], region_tokens(old_scope.get(aid, []))) for aid, *_ in tagged])
+            conn.executemany(
+                "INSERT INTO article_fts (rowid, title, body, regions) VALUES (?, ?, ?, ?)",
+                [(aid, *index_texts[aid], region_tokens(scope)) for aid, _, _, scope in tagged])
             conn.executemany("DELETE FROM article_regions WHERE article_id = ?", ids)
             conn.executemany("DELETE FROM article_scope WHERE article_id = ?", ids)
             conn.executemany(

@@ -132,5 +132,32 @@ def m003_count_indexes(db: Database) -> None:
     db.execute("CREATE INDEX articles_topic_read ON articles(topic, is_read)")
 
 
+
+@migrations()
+def m004_index_regions_and_prefixes(db: Database) -> None:
+    """The index gains a `regions` column (tokens of every region an article falls under, so a
+    region filter is one more term FTS5 intersects) and a one-character prefix index (so a
+    one-character Chinese query reads one list instead of merging every pair it starts)."""
+    import json
+
+    from ..core.models import Summary
+    from ..core.search_text import index_body_source, index_text, region_tokens
+
+    db.execute("DROP TABLE article_fts")
+    db.execute(
+        "CREATE VIRTUAL TABLE article_fts USING fts5(title, body, regions, content='', "
+        "tokenize='unicode61 remove_diacritics 2', prefix='1')"
+    )
+    scopes: dict[int, list[str]] = {}
+    for article_id, region_id in db.execute("SELECT article_id, region_id FROM article_scope"):
+        scopes.setdefault(article_id, []).append(region_id)
+    rows = []
+    for article_id, title, body, summary in db.execute("SELECT id, title, body, summary FROM articles").fetchall():
+        parsed = Summary.from_dict(json.loads(summary)) if summary else None
+        rows.append((article_id, index_text(title), index_text(index_body_source(body, parsed)),
+                     region_tokens(scopes.get(article_id, []))))
+    db.conn.executemany("INSERT INTO article_fts (rowid, title, body, regions) VALUES (?,?,?,?)", rows)
+
+
 def migrate(db: Database) -> None:
     migrations.apply(db)

@@ -1,16 +1,26 @@
-"""Full-text search over the pair-indexed FTS5 table, ranked, with snippets from the original text."""
+"""Full-text search over the pair-indexed FTS5 table, ranked, with snippets from the original text.
+
+Ranking every match of a broad query ("都", "公共服务") costs time in proportion to the
+matches, so a search reads its matches newest first (FTS5 streams them in rowid order and
+stops early), ranks the first RANK_WINDOW of them by bm25, and continues beyond that
+window in recency order. A query with fewer matches than the window is ranked whole.
+A region filter is one more term in the match (the index's `regions` column), so FTS5
+intersects it with the query instead of testing each match against the region.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 from sqlite_utils import Database
 
-from ..core.search_text import fts_query, query_terms, snippet
+from ..core.search_text import fts_query, query_terms, region_token, snippet
 from .articles import ArticleFilter, ArticleRepository, ArticleRow, filter_clauses
 
-# Title matches weigh more than body matches.
-_RANK = "bm25(article_fts, 5.0, 1.0)"
+RANK_WINDOW = 400
+# Title matches weigh more than body matches; the regions column does not count.
+_RANK = "bm25(article_fts, 5.0, 1.0, 0.0)"
 
 
 class SearchRepository:
@@ -18,39 +28,55 @@ class SearchRepository:
         self.db = db
         self._articles = ArticleRepository(db)
 
-    def search(self, query: str, f: ArticleFilter = ArticleFilter(), *, limit: int = 50, offset: int = 0,
-               prefix_last: bool = False, with_snippets: bool = True) -> list[ArticleRow]:
-        """Matching articles, best first; any typed text is a valid query (none raises)."""
-        match = fts_query(query, prefix_last=prefix_last)
-        if match is None:
+    def _query(self, query: str, f: ArticleFilter, prefix_last: bool) -> tuple[str, str, list[object]] | None:
+        """(MATCH expression, FROM … WHERE clause, parameters after the match), or None."""
+        expression = fts_query(query, prefix_last=prefix_last)
+        if expression is None:
+            return None
+        match = f"{{title body}} : ({expression})"
+        if f.region:
+            match += f' AND regions : "{region_token(f.region)}"'
+        where, params = filter_clauses(dataclasses.replace(f, region=None))
+        source = "FROM article_fts" + (" JOIN articles a ON a.id = article_fts.rowid" if where else "")
+        return match, source + " WHERE article_fts MATCH ?" + "".join(" AND " + w for w in where), params
+
+    def ranked_ids(self, query: str, f: ArticleFilter = ArticleFilter(), *, limit: int = 50, offset: int = 0,
+                   prefix_last: bool = False) -> list[int]:
+        """Ids of matching articles, best first; any typed text is a valid query (none raises)."""
+        parts = self._query(query, f, prefix_last)
+        if parts is None:
             return []
-        where, params = filter_clauses(f)
-        sql = (
-            "SELECT a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred "
-            "FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
-            "WHERE article_fts MATCH ?" + "".join(" AND " + w for w in where) +
-            f" ORDER BY {_RANK}, a.published_at DESC LIMIT ? OFFSET ?"
-        )
+        match, base, params = parts
         try:
-            cursor = self.db.execute(sql, [match, *params, limit, offset])
-            rows = [ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in cursor]
+            window = self.db.execute(
+                f"SELECT article_fts.rowid, {_RANK} {base} ORDER BY article_fts.rowid DESC LIMIT ?",
+                [match, *params, RANK_WINDOW]).fetchall()
+            ids = [rowid for rowid, _score in sorted(window, key=lambda r: (r[1], -r[0]))]
+            if offset + limit > len(ids) and len(window) == RANK_WINDOW:
+                ids += [r[0] for r in self.db.execute(
+                    f"SELECT article_fts.rowid {base} ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?",
+                    [match, *params, offset + limit - len(ids), RANK_WINDOW])]
         except sqlite3.OperationalError:
             # fts_query quotes every token, so this is not expected; never let a query break the app.
             return []
-        self._articles.attach_regions(rows)
+        return ids[offset : offset + limit]
+
+    def search(self, query: str, f: ArticleFilter = ArticleFilter(), *, limit: int = 50, offset: int = 0,
+               prefix_last: bool = False, with_snippets: bool = True) -> list[ArticleRow]:
+        """Matching articles as list rows, best first, with a highlighted snippet each."""
+        ids = self.ranked_ids(query, f, limit=limit, offset=offset, prefix_last=prefix_last)
+        rows = self._articles.rows(ids)
         if with_snippets:
             self.attach_snippets(rows, query)
         return rows
 
     def count(self, query: str, f: ArticleFilter = ArticleFilter(), *, prefix_last: bool = False) -> int:
-        match = fts_query(query, prefix_last=prefix_last)
-        if match is None:
+        parts = self._query(query, f, prefix_last)
+        if parts is None:
             return 0
-        where, params = filter_clauses(f)
-        sql = ("SELECT count(*) FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
-               "WHERE article_fts MATCH ?" + "".join(" AND " + w for w in where))
+        match, base, params = parts
         try:
-            return int(self.db.execute(sql, [match, *params]).fetchone()[0])
+            return int(self.db.execute(f"SELECT count(*) {base}", [match, *params]).fetchone()[0])
         except sqlite3.OperationalError:
             return 0
 

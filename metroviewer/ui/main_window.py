@@ -7,8 +7,17 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMainWindow, QSplitter, QTableView,
-                               QTreeView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.search_text import query_terms
 from ..regions.gazetteer import Gazetteer
@@ -214,8 +223,7 @@ class MainWindow(QMainWindow):
 
     def refresh_counts(self) -> None:
         s = self.store
-        starred = s.db.execute("SELECT count(*) FROM articles WHERE is_starred = 1").fetchone()[0]
-        counts = TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), starred)
+        counts = TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), s.articles.starred_count())
         self.tree_model.set_counts(counts)
         self.tree.setColumnWidth(1, 56)
         self.tree.setColumnWidth(2, 64)
