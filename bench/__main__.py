@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import platform
-import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -87,13 +86,17 @@ def measure_region_select(store: Store) -> dict[str, object]:
 
 
 def gui_probe(mode: str, *args: str) -> dict[str, object]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_T0=str(time.time()))
-    r = subprocess.run([sys.executable, "-m", "bench.gui_probe", mode, *args], cwd=ROOT, env=env,
-                       capture_output=True, text=True, timeout=3600)
-    lines = [line for line in r.stdout.splitlines() if line.startswith("{")]
-    if r.returncode != 0 or not lines:
-        return {"error": (r.stderr or r.stdout)[-400:]}
-    return json.loads(lines[-1])
+    # Output goes to files, not pipes: worker processes of the probe's import inherit them.
+    with tempfile.TemporaryDirectory() as tmp:
+        out, log = Path(tmp) / "result.json", Path(tmp) / "log.txt"
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BENCH_RESULT=str(out))
+        with open(log, "w") as log_file:
+            env["BENCH_T0"] = str(time.time())
+            subprocess.run([sys.executable, "-m", "bench.gui_probe", mode, *args], cwd=ROOT, env=env,
+                           stdout=log_file, stderr=log_file, timeout=3600)
+        if not out.exists():
+            return {"error": log.read_text()[-400:]}
+        return json.loads(out.read_text())
 
 
 def main() -> None:
@@ -157,7 +160,8 @@ def main() -> None:
         if not stall_corpus.exists():
             generate(stall_corpus, min(20000, max(2000, args.articles // 5)), seed=args.seed + 1)
         stall_db = work / "stall.db"
-        shutil.copy(db, stall_db)
+        with Store(db) as source:
+            source.copy_to(stall_db)
         result["gui_during_import"] = gui_probe("stall", str(stall_db), str(stall_corpus))
         for suffix in ("", "-wal", "-shm"):
             Path(str(stall_db) + suffix).unlink(missing_ok=True)

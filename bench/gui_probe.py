@@ -3,7 +3,7 @@ and the longest stall of the event loop while an import runs in the background.
 
     python -m bench.gui_probe coldstart STORE
     python -m bench.gui_probe stall STORE FOLDER
-Prints one JSON object.
+Writes one JSON object to the file named by BENCH_RESULT.
 """
 
 from __future__ import annotations
@@ -110,8 +110,8 @@ def main() -> None:
         busy.start()
 
     def finish() -> None:
-        # Print and leave at once: tearing Qt down is not what is being measured.
-        print(json.dumps(result), flush=True)
+        # Write and leave at once: tearing Qt down is not what is being measured.
+        Path(os.environ["BENCH_RESULT"]).write_text(json.dumps(result))
         os._exit(0)
 
     window.installEventFilter(FirstPaint(window))

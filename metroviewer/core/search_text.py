@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .models import Summary
 from .text import HAN, fold
@@ -44,6 +45,7 @@ def index_text(text: str, *, folded: bool = False) -> str:
     return _HAN_RUN.sub(_pairs, text if folded else fold(text))
 
 
+@lru_cache(maxsize=8192)
 def region_token(region_id: str) -> str:
     """The token that stands for a region in the index's `regions` column (stable across
     gazetteer versions, so an entry can always be deleted with the tokens it was indexed with)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +34,12 @@ def _prepare(candidate: Candidate) -> PreparedFile:
 
 
 def worker_count() -> int:
+    """Worker processes to use: one per core (up to 4), or none when they cannot start
+    (workers re-import the main module, so it must be a file: not `python -c` or stdin)."""
+    main = sys.modules.get("__main__")
+    main_file = getattr(main, "__file__", None)
+    if main_file is not None and not os.path.exists(main_file):
+        return 1
     return max(1, min(4, (os.cpu_count() or 1)))
 
 

@@ -19,7 +19,9 @@ from .parallel import prepare_in_workers, worker_count
 from .prepare import ArticlePreparer, read_bytes
 from .walk import Candidate, display_path, find_files
 
-BATCH_ARTICLES = 500
+# One transaction per batch: big enough that commits (FTS5 flushes its segment then) are
+# rare, small enough that a cancel or a crash loses little and the window sees progress.
+BATCH_ARTICLES = 1500
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN_FILES = 40
 
@@ -98,7 +100,7 @@ class ImportRun:
             batch.append(prepared)
             batch_articles += len(prepared.articles)
             articles_seen += len(prepared.articles)
-            if batch_articles >= BATCH_ARTICLES or len(batch) >= 200:
+            if batch_articles >= BATCH_ARTICLES or len(batch) >= 500:
                 self.store.imports.write_batch(batch, run_id, report)
                 batch, batch_articles = [], 0
             if progress:

@@ -89,7 +89,7 @@ class RegionTagger:
                     continue
                 self._put(form, _Meaning("district", (region.id,), (region.city,)))
         for key, meaning in self._keys.items():
-            self._automaton.add_word(key, (key, meaning))
+            self._automaton.add_word(key, (len(key), meaning))
         self._automaton.make_automaton()
 
     # -- tagging ------------------------------------------------------------------------
@@ -103,29 +103,26 @@ class RegionTagger:
 
     def tag_folded(self, text: str) -> list[RegionMention]:
         """Like tag, for text already folded with core.text.fold_same_length."""
-        hits: list[tuple[int, int, _Meaning]] = []  # start, end, meaning
-        for end, (key, meaning) in self._automaton.iter_long(text):
-            start = end - len(key) + 1
-            if meaning.ascii and not _is_word(text, start, end + 1):
-                continue
-            hits.append((start, end + 1, meaning))
+        # One pass; this loop runs for every name found in every imported article.
         found: dict[str, list[int]] = defaultdict(list)
-        city_positions: dict[str, list[int]] = defaultdict(list)
         districts: list[tuple[int, int, _Meaning]] = []
         generic_positions: list[int] = []
-        for start, end, meaning in hits:
-            if meaning.kind in ("region", "combo"):
+        for end, (length, meaning) in self._automaton.iter_long(text):
+            start = end - length + 1
+            if meaning.ascii and not _is_word(text, start, end + 1):
+                continue
+            kind = meaning.kind
+            if kind == "region" or kind == "combo":
                 for rid in meaning.ids:
                     found[rid].append(start)
-                    city_positions[rid].append(start)
-            elif meaning.kind == "district":
-                districts.append((start, end, meaning))
-            elif meaning.kind == "generic":
+            elif kind == "district":
+                districts.append((start, end + 1, meaning))
+            elif kind == "generic":
                 generic_positions.append(start)
         for start, end, meaning in districts:
             best = None
             for rid, city in zip(meaning.ids, meaning.cities, strict=True):
-                near = [abs(p - start) for p in city_positions.get(city, []) if abs(p - start) <= DISTRICT_WINDOW]
+                near = [abs(p - start) for p in found.get(city, ()) if abs(p - start) <= DISTRICT_WINDOW]
                 if near and (best is None or min(near) < best[0]):
                     best = (min(near), rid)
             if best:

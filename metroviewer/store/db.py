@@ -71,6 +71,16 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def copy_to(self, target: str | os.PathLike[str]) -> None:
+        """A consistent copy of the store in one file (SQLite's backup API: safe while in use)."""
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(target) + suffix).unlink(missing_ok=True)
+        copy = sqlite3.connect(str(target))
+        try:
+            self.conn.backup(copy)
+        finally:
+            copy.close()
+
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

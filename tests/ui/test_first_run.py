@@ -1,0 +1,40 @@
+"""A newcomer's first start: the empty store offers the bundled samples, and they import."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox
+
+from metroviewer.ui import app_window
+
+from .conftest import list_titles, make_window
+
+
+def test_an_empty_store_offers_the_samples_and_imports_them(qtbot, tmp_path, settings, monkeypatch):
+    asked = []
+
+    def answer_yes(parent, title, text, *args, **kwargs):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    window = make_window(qtbot, tmp_path / "new.db", settings)
+    with qtbot.waitSignal(window.import_finished, timeout=30000):
+        app_window.offer_bundled_samples(window)
+    assert asked and "sample documents" in asked[0]
+    assert window.store.articles.count() == 5
+    assert "长三角资本“西进”为何锁定成都都市圈?" in list_titles(window)
+    window.close()
+
+
+def test_a_store_with_articles_is_not_offered_the_samples(qtbot, workflow_db, settings, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (_ for _ in ()).throw(AssertionError("asked")))
+    window = make_window(qtbot, workflow_db, settings)
+    app_window.offer_bundled_samples(window)
+    window.close()
+
+
+def test_a_damaged_store_can_be_moved_aside(tmp_path):
+    damaged = tmp_path / "store.db"
+    damaged.write_bytes(b"garbage" * 1000)
+    moved = app_window.move_aside(damaged)
+    assert not damaged.exists() and moved.exists() and moved.read_bytes().startswith(b"garbage")
