@@ -143,7 +143,17 @@ def cmd_retag(args: Namespace) -> Result:
     from .regions.retag import retag_all
 
     store = _open(args)
-    done = retag_all(store.regions, default_gazetteer())
+    total = store.articles.count()
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="article", file=sys.stderr, dynamic_ncols=True)
+    try:
+        done = retag_all(store.regions, default_gazetteer(), progress=(lambda n: bar.update(n - bar.n)) if bar else None)
+    finally:
+        if bar:
+            bar.close()
     return Result({"retagged": done}, f"Re-tagged {done} articles.")
 
 

@@ -31,20 +31,20 @@ def assert_only_whole_files(store: Store) -> None:
 
 
 def test_cancel_midway_keeps_whole_files_and_a_rerun_adds_the_rest(tmp_path):
-    corpus = generate(tmp_path / "docs", 2500, seed=5)
+    corpus = generate(tmp_path / "docs", 4000, seed=5)
     store = Store(tmp_path / "c.db")
     seen = []
 
     def cancel_after_some() -> bool:
-        return len(seen) >= 60
+        return len(seen) >= 150  # past the first batch (BATCH_ARTICLES), before the end
 
     first = ImportRun(store).run([tmp_path / "docs"], progress=seen.append, cancelled=cancel_after_some)
-    assert first.cancelled and 0 < first.added < 2500
+    assert first.cancelled and 0 < first.added < 4000
     assert store.articles.count() == first.added
     assert_only_whole_files(store)
     second = ImportRun(store).run([tmp_path / "docs"])
-    assert second.added == 2500 - first.added
-    assert store.articles.count() == len(corpus.articles) == 2500
+    assert second.added == 4000 - first.added
+    assert store.articles.count() == len(corpus.articles) == 4000
     assert_only_whole_files(store)
     store.close()
 

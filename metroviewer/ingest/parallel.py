@@ -25,6 +25,11 @@ _preparer: ArticlePreparer | None = None
 
 def _init_worker(gazetteer: Gazetteer) -> None:
     global _preparer
+    try:
+        # Workers yield the CPU to the window and to the writer: the GUI must not stall.
+        os.nice(10)
+    except OSError:
+        pass
     _preparer = ArticlePreparer(gazetteer)
 
 
@@ -39,8 +44,13 @@ def worker_count() -> int:
     main = sys.modules.get("__main__")
     main_file = getattr(main, "__file__", None)
     if main_file is not None and not os.path.exists(main_file):
-        return 1
-    return max(1, min(4, (os.cpu_count() or 1)))
+        return 0
+    return min(4, os.cpu_count() or 1)
+
+
+def interactive_worker_count() -> int:
+    """Workers for an import started from the window: one core stays free for it."""
+    return min(worker_count(), max(1, (os.cpu_count() or 1) - 1))
 
 
 def prepare_in_workers(candidates: Iterable[Candidate], gazetteer: Gazetteer, *, workers: int,

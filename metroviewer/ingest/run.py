@@ -71,6 +71,7 @@ class ImportRun:
         self.gazetteer = gazetteer or default_gazetteer()
         self.preparer = ArticlePreparer(self.gazetteer)
         self.include, self.exclude = include, exclude
+        # Worker processes that prepare files (0: prepare here, in this thread).
         self.workers = worker_count() if workers is None else workers
         store.regions.sync(self.gazetteer)
 
@@ -115,7 +116,7 @@ class ImportRun:
         return report
 
     def _prepared(self, candidates: list[Candidate]) -> Iterator[PreparedFile]:
-        if self.workers > 1 and len(candidates) >= PARALLEL_MIN_FILES:
+        if self.workers >= 1 and len(candidates) >= PARALLEL_MIN_FILES:
             return prepare_in_workers(candidates, self.gazetteer, workers=self.workers)
         return (self.preparer.prepare_file(c) for c in candidates)
 
@@ -142,10 +143,11 @@ class ImportRun:
         candidates = self.candidates(paths)
         preview = Preview(files=len(candidates))
         seen: set[str] = set()
-        for n, candidate in enumerate(candidates):
+        stream = self._prepared(candidates)
+        for n, (candidate, prepared) in enumerate(zip(candidates, stream, strict=False)):
             if cancelled():
+                stream.close()
                 break
-            prepared = self.preparer.prepare_file(candidate)
             if prepared.failure:
                 preview.failed.append(FailedFile(prepared.path, prepared.failure))
             existing = self.store.imports.existing_hashes([a.content_hash for a in prepared.articles])

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import ImportReport
+from ..ingest.parallel import interactive_worker_count
 from ..ingest.run import ImportRun, Preview, Progress
 from ..regions.gazetteer import Gazetteer
 from .tasks import TaskHandle, TaskRunner
@@ -148,7 +149,8 @@ class PreviewPage(QWizardPage):
         self.status.setText(self.tr("Reading the files…"))
         paths, include, exclude, gazetteer = self.wiz.sources(), self.wiz.include(), self.wiz.exclude(), self.wiz.gazetteer
         self.handle = self.wiz.tasks.run(
-            lambda store, progress, cancelled: ImportRun(store, gazetteer, include=include, exclude=exclude).preview(
+            lambda store, progress, cancelled: ImportRun(store, gazetteer, include=include, exclude=exclude,
+                                                               workers=interactive_worker_count()).preview(
                 paths, progress, cancelled),
             on_success=self._on_preview_succeeded, on_failure=self.wiz.show_failure,
             on_progress=lambda p: self.status.setText(
@@ -206,7 +208,8 @@ class ImportPage(QWizardPage):
         self.cancel_button.setEnabled(True)
         paths, include, exclude, gazetteer = self.wiz.sources(), self.wiz.include(), self.wiz.exclude(), self.wiz.gazetteer
         self.handle = self.wiz.tasks.run(
-            lambda store, progress, cancelled: ImportRun(store, gazetteer, include=include, exclude=exclude).run(
+            lambda store, progress, cancelled: ImportRun(store, gazetteer, include=include, exclude=exclude,
+                                                               workers=interactive_worker_count()).run(
                 paths, progress, cancelled),
             writes=True, on_success=self._on_import_succeeded, on_failure=self.wiz.show_failure,
             on_progress=self._on_import_progressed)

@@ -53,11 +53,13 @@ class MainWindow(QMainWindow):
         self.store.regions.sync(gazetteer)
         self.tasks = TaskRunner(self.store_path, self)
         self._region_key: tuple[str, ...] = ("all",)
+        self._counts_task: Any = None
+        self._counts_again = False
         self._build_widgets()
         self.actions_by_name = build_menus(self)
         self._wire()
         self._restore_layout()
-        self.refresh_counts()
+        self.refresh_counts(wait=True)
         self.tree.setCurrentIndex(self.tree_model.index_of(("all",)))
 
     # -- building --------------------------------------------------------------------------
@@ -221,14 +223,27 @@ class MainWindow(QMainWindow):
 
     # -- counts and status ----------------------------------------------------------------
 
-    def refresh_counts(self) -> None:
-        s = self.store
-        counts = TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), s.articles.starred_count())
+    def refresh_counts(self, wait: bool = False) -> None:
+        """Recount the tree off the GUI thread (counting a large store while it is being
+        written takes longer than a frame); `wait` counts here, for start-up."""
+        if wait:
+            self._on_counts_read(_read_counts(self.store, None, None))
+            return
+        if self._counts_task is not None and not self._counts_task.done:
+            self._counts_again = True
+            return
+        self._counts_task = self.tasks.run(_read_counts, on_success=self._on_counts_read,
+                                           on_failure=self._on_task_failed)
+
+    def _on_counts_read(self, counts: TreeCounts) -> None:
         self.tree_model.set_counts(counts)
         self.tree.setColumnWidth(1, 56)
         self.tree.setColumnWidth(2, 64)
         self._update_status()
         self.counts_refreshed.emit()
+        if self._counts_again:
+            self._counts_again = False
+            self.refresh_counts()
 
     def _update_status(self) -> None:
         shown = self.list_model.rowCount()
@@ -293,3 +308,8 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
         self.store.close()
         super().closeEvent(event)
+
+
+def _read_counts(store: Store, _progress: object, _cancelled: object) -> TreeCounts:
+    s = store
+    return TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), s.articles.starred_count())

@@ -43,7 +43,7 @@ def take_screenshot(window: MainWindow, args: Namespace) -> int:
         window.table.setCurrentIndex(QModelIndex())
     _settle()
     window.tasks.shutdown()
-    window.refresh_counts()
+    window.refresh_counts(wait=True)
     _settle()
     ok = window.grab().save(args.screenshot)
     window.settings.sync()

@@ -38,8 +38,8 @@ def test_the_wizard_previews_then_imports_and_reports(qtbot, tmp_path, settings)
     assert "Articles added: 3" in report and "broken.pdf: the file is named .pdf but is not a PDF" in report
     assert window.store.articles.count() == 3
     assert len(list_titles(window)) == 3
-    index = window.tree_model.index_of(("region", "西安都市圈"))
-    assert index.isValid() and index.internalPointer().total == 1
+    qtbot.waitUntil(lambda: window.tree_model.index_of(("region", "西安都市圈")).isValid())
+    assert window.tree_model.index_of(("region", "西安都市圈")).internalPointer().total == 1
     wizard.close()
     window.close()
 
