@@ -125,7 +125,7 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
 
 def snippet(text: str, terms: list[str], width: int = 90) -> list[tuple[str, bool]]:
     """A short window of `text` around the first hit, as (piece, is_hit) pairs."""
-    text = " ".join(text.split())
+    text = " ".join(text[:2000].split())  # a hit further in is not worth the time
     spans = highlight_spans(text, terms)
     if not spans:
         cut = text[:width]

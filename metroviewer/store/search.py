@@ -1,9 +1,10 @@
 """Full-text search over the pair-indexed FTS5 table, ranked, with snippets from the original text.
 
-Ranking every match of a broad query ("都", "公共服务") costs time in proportion to the
-matches, so a search reads its matches newest first (FTS5 streams them in rowid order and
-stops early), ranks the first RANK_WINDOW of them by bm25, and continues beyond that
-window in recency order. A query with fewer matches than the window is ranked whole.
+bm25 needs, for each phrase, how many articles match it, and counting that is as slow as
+the match is broad ("都", "公共服务" match most of a large store). So a query whose matches
+fit in RANK_WINDOW is ranked whole by bm25 (title matches weigh more); a broader one
+lists its title matches first, then the other matches, each newest first: FTS5 streams
+matches in rowid order and stops early, so both cost little at any size.
 A region filter is one more term in the match (the index's `regions` column), so FTS5
 intersects it with the query instead of testing each match against the region.
 """
@@ -18,7 +19,7 @@ from sqlite_utils import Database
 from ..core.search_text import fts_query, query_terms, region_token, snippet
 from .articles import ArticleFilter, ArticleRepository, ArticleRow, filter_clauses
 
-RANK_WINDOW = 400
+RANK_WINDOW = 500
 # Title matches weigh more than body matches; the regions column does not count.
 _RANK = "bm25(article_fts, 5.0, 1.0, 0.0)"
 
@@ -47,15 +48,24 @@ class SearchRepository:
         if parts is None:
             return []
         match, base, params = parts
+        newest_first = f"SELECT article_fts.rowid {base} ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?"
         try:
-            window = self.db.execute(
-                f"SELECT article_fts.rowid, {_RANK} {base} ORDER BY article_fts.rowid DESC LIMIT ?",
-                [match, *params, RANK_WINDOW]).fetchall()
-            ids = [rowid for rowid, _score in sorted(window, key=lambda r: (r[1], -r[0]))]
-            if offset + limit > len(ids) and len(window) == RANK_WINDOW:
-                ids += [r[0] for r in self.db.execute(
-                    f"SELECT article_fts.rowid {base} ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?",
-                    [match, *params, offset + limit - len(ids), RANK_WINDOW])]
+            window = [r[0] for r in self.db.execute(newest_first, [match, *params, RANK_WINDOW, 0])]
+            if len(window) < RANK_WINDOW:
+                ranked = self.db.execute(f"SELECT article_fts.rowid, {_RANK} {base}", [match, *params]).fetchall()
+                ids = [rowid for rowid, _score in sorted(ranked, key=lambda r: (r[1], -r[0]))]
+                return ids[offset : offset + limit]
+            title_match = match.replace("{title body} :", "{title} :", 1)
+            titles = [r[0] for r in self.db.execute(newest_first, [title_match, *params, RANK_WINDOW, 0])]
+            listed = set(titles)
+            ids = titles[: offset + limit]
+            skip = 0
+            while len(ids) < offset + limit:
+                page = [r[0] for r in self.db.execute(newest_first, [match, *params, offset + limit, skip])]
+                ids.extend(i for i in page if i not in listed)
+                if len(page) < offset + limit:
+                    break
+                skip += len(page)
         except sqlite3.OperationalError:
             # fts_query quotes every token, so this is not expected; never let a query break the app.
             return []
