@@ -158,4 +158,25 @@ def cmd_retag(args: Namespace) -> Result:
 
 
 def cmd_brief(args: Namespace) -> Result:
-    raise UserError("Briefings are not built yet in this version.")
+    from pathlib import Path
+
+    from .app import write_briefing_pdf
+
+    store = _open(args)
+    store.close()
+    regions = []
+    for name in args.region:
+        rid = default_gazetteer().resolve(name)
+        if rid is None:
+            raise UserError(f"No region is called {name!r}. Try a Chinese or English name, e.g. 成都都市圈 or Deyang.")
+        regions.append(rid)
+    out = Path(args.pdf).expanduser()
+    try:
+        articles, pages = write_briefing_pdf(resolve_store_path(args.db), out, regions=regions,
+                                             query=args.query or "", since=args.since, until=args.until)
+    except OSError as e:
+        raise UserError(f"Cannot write {out}: {e.strerror or e}") from e
+    if not out.exists():
+        raise UserError(f"Cannot write {out}: the folder does not exist or is not writable.")
+    data = {"pdf": str(out), "articles": articles, "pages": pages}
+    return Result(data, f"Wrote {out}: {articles} articles on {pages} pages.")

@@ -29,6 +29,15 @@ def store(tmp_path: Path):
     s.close()
 
 
+@pytest.fixture
+def workflow_store_path(tmp_path: Path) -> Path:
+    """A store holding only the workflow export's two articles."""
+    path = tmp_path / "workflow.db"
+    with Store(path) as store:
+        ImportRun(store).run([WORKFLOW])
+    return path
+
+
 @pytest.fixture(scope="session")
 def prepared_store_file(tmp_path_factory) -> Path:
     """The workflow sample and the papers imported once; tests get a copy."""

@@ -17,15 +17,7 @@ from metroviewer.regions.retag import retag_all
 from metroviewer.store import Store
 from metroviewer.store.articles import ArticleFilter
 
-from .conftest import ROOT, T1, T2, WORKFLOW
-
-
-@pytest.fixture
-def workflow_store_path(tmp_path):
-    path = tmp_path / "workflow.db"
-    with Store(path) as store:
-        ImportRun(store).run([WORKFLOW])
-    return path
+from .conftest import ROOT, T1, T2
 
 
 @pytest.fixture(scope="module")

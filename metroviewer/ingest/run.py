@@ -44,6 +44,7 @@ class PreviewRow:
     regions: list[str]
     path: str
     duplicate: bool
+    date_is_file_time: bool = False
 
 
 @dataclass
@@ -160,4 +161,4 @@ class ImportRun:
 
     def _preview_row(self, a: PreparedArticle, path: str, duplicate: bool) -> PreviewRow:
         names = [self.gazetteer.regions[m.region_id].name for m in sorted(a.tags, key=lambda m: m.first_pos)]
-        return PreviewRow(a.title, a.source, a.published_at, names, path, duplicate)
+        return PreviewRow(a.title, a.source, a.published_at, names, path, duplicate, a.published_is_fallback)

@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QApplication
 
 from .. import RESOURCES
 
-CJK_FAMILY = "Noto Sans CJK SC"
+# The bundled Noto Sans CJK SC subset, renamed so that a system copy of Noto (whose larger
+# character map sends some glyphs to radicals in PDF text) never stands in for it.
+CJK_FAMILY = "MetroViewer CJK"
 
 
 def register_fonts(app: QApplication) -> list[str]:

@@ -166,12 +166,13 @@ class PreviewPage(QWizardPage):
         new = sum(1 for r in preview.rows if not r.duplicate)
         self.table.setRowCount(len(preview.rows))
         for i, r in enumerate(preview.rows):
-            values = (r.title, r.source, (r.published_at or "")[:16].replace("T", " "), "、".join(r.regions[:6]),
+            when = (r.published_at or "")[:16].replace("T", " ") + (self.tr(" (file date)") if r.date_is_file_time else "")
+            values = (r.title, r.source, when, "、".join(r.regions[:6]),
                       Path(r.path).name, self.tr("already in the store") if r.duplicate else self.tr("new"))
             for j, v in enumerate(values):
                 self.table.setItem(i, j, QTableWidgetItem(v))
         self.failures.setPlainText("\n".join(f"{f.path}: {f.reason}" for f in preview.failed) or self.tr("None."))
-        self.status.setText(self.tr("{0} files: {1} new articles, {2} already in the store, {3} files would fail.")
+        self.status.setText(self.tr("Files: {0} · new articles: {1} · already in the store: {2} · files that would fail: {3}")
                             .format(preview.files, new, len(preview.rows) - new, len(preview.failed)))
         self.completeChanged.emit()
 

@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
     article_opened = Signal(int)
     counts_refreshed = Signal()
     import_finished = Signal(object)
+    briefing_saved = Signal(str, int)
 
     def __init__(self, store_path: Path, gazetteer: Gazetteer, settings: QSettings | None = None):
         super().__init__()

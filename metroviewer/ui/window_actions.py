@@ -44,6 +44,9 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     bar = w.menuBar()
     file_menu = bar.addMenu(w.tr("&File"))
     add(file_menu, "import", w.tr("&Import…"), lambda: w.start_import(), "Ctrl+I")
+    add(file_menu, "print_briefing", w.tr("&Print briefing…"), lambda: print_briefing(w), QKeySequence.StandardKey.Print)
+    add(file_menu, "save_briefing", w.tr("Save briefing as P&DF…"), lambda: save_briefing_pdf(w), "Ctrl+Shift+P")
+    file_menu.addSeparator()
     add(file_menu, "open_store", w.tr("&Open store…"), lambda: open_store(w), QKeySequence.StandardKey.Open)
     file_menu.addSeparator()
     add(file_menu, "quit", w.tr("&Quit"), w.close, QKeySequence.StandardKey.Quit)
@@ -137,3 +140,54 @@ def show_about(w: MainWindow) -> None:
         w.tr("<h3>MetroViewer {0}</h3><p>A briefing desk for China's metropolitan-area (都市圈) and "
              "regional-integration policy news.</p><p>Store: {1}</p><p>Chinese text uses Noto Sans CJK SC "
              "(SIL Open Font License).</p>").format(__version__, w.store_path))
+
+
+def _briefing_request(w: MainWindow) -> dict[str, object]:
+    """What the briefing covers: the checked (selected) articles, else the region and search in view."""
+    rows = sorted({i.row() for i in w.table.selectionModel().selectedRows()})
+    f = w.list_model.article_filter
+    request: dict[str, object] = {"regions": [f.region] if f.region else [], "query": w.list_model.query,
+                                  "since": f.since, "until": f.until, "article_ids": None}
+    if len(rows) > 1:
+        request.update(regions=[], query="", since=None, until=None,
+                       article_ids=[w.list_model.row_at(r).id for r in rows])
+    return request
+
+
+def _compose_html(w: MainWindow, on_ready) -> None:
+    from ..briefing.compose import compose_briefing
+    from ..briefing.html import briefing_html
+
+    request = _briefing_request(w)
+    gazetteer = w.gazetteer
+    w.statusBar().showMessage(w.tr("Composing the briefing…"))
+    w.tasks.run(lambda store, _p, _c: (lambda b: (b.title, briefing_html(b), b.article_count))(
+        compose_briefing(store, gazetteer, **request)), on_success=on_ready, on_failure=w._on_task_failed)
+
+
+def print_briefing(w: MainWindow) -> None:
+    from .briefing_printer import print_preview
+
+    def ready(result: tuple[str, str, int]) -> None:
+        w.statusBar().clearMessage()
+        print_preview(result[1], w)
+
+    _compose_html(w, ready)
+
+
+def save_briefing_pdf(w: MainWindow, path: str | None = None) -> None:
+    from .briefing_printer import write_pdf
+
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(w, w.tr("Save briefing as PDF"), str(Path.home() / "briefing.pdf"),
+                                              w.tr("PDF files (*.pdf)"))
+    if not path:
+        return
+
+    def ready(result: tuple[str, str, int]) -> None:
+        title, html_text, count = result
+        w.tasks.run(lambda _s, _p, _c: write_pdf(html_text, Path(path), title), on_failure=w._on_task_failed,
+                    on_success=lambda pages: w.briefing_saved.emit(path, pages) or w.statusBar().showMessage(
+                        w.tr("Saved {0}: {1} articles on {2} pages.").format(path, count, pages), 8000))
+
+    _compose_html(w, ready)

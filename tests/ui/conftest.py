@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from metroviewer.ingest.run import ImportRun
 from metroviewer.regions.gazetteer import default_gazetteer
-from metroviewer.store import Store
 from metroviewer.ui.main_window import MainWindow
-
-from ..conftest import WORKFLOW
 
 
 @pytest.fixture
@@ -19,11 +15,8 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def workflow_db(tmp_path):
-    path = tmp_path / "workflow.db"
-    with Store(path) as store:
-        ImportRun(store).run([WORKFLOW])
-    return path
+def workflow_db(workflow_store_path):
+    return workflow_store_path
 
 
 def make_window(qtbot, path, settings):

@@ -148,3 +148,17 @@ def test_search_text_is_highlighted_in_the_reader(window, qtbot):
     inside = QTextCursor(window.reader.document())
     inside.setPosition(cursor.selectionStart() + 1)
     assert inside.charFormat().background().color().name() == "#ffe58f"
+
+
+def test_save_briefing_as_pdf_from_the_window(window, qtbot, tmp_path):
+    from pypdf import PdfReader
+
+    from metroviewer.ui.window_actions import save_briefing_pdf
+
+    select(window, ("region", "成都都市圈"))
+    target = tmp_path / "from-window.pdf"
+    with qtbot.waitSignal(window.briefing_saved, timeout=30000) as saved:
+        save_briefing_pdf(window, str(target))
+    assert saved.args[0] == str(target) and saved.args[1] >= 2
+    text = "".join("".join(p.extract_text() for p in PdfReader(str(target)).pages).split())
+    assert "成都都市圈" in text and "DevelopmentPlanning" in text
