@@ -16,18 +16,11 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _peak_rss_mb() -> float:
+def _memory_mb(field: str) -> float:
+    """VmRSS (now) or VmHWM (peak) of this process, from /proc."""
     with open("/proc/self/status") as f:
         for line in f:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def _rss_mb() -> float:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     return 0.0
 
@@ -58,15 +51,15 @@ def main() -> None:
             return False
 
     def after_paint() -> None:
-        result["rss_mb_after_start"] = _rss_mb()
+        result["rss_mb_after_start"] = _memory_mb("VmRSS")
         if mode == "coldstart":
             # Select the biggest region and open the first article, as a user would.
             window.select_region("长三角")
             if window.list_model.rowCount():
                 window.table.setCurrentIndex(window.list_model.index(0, 2))
             app.processEvents()
-            result["rss_mb"] = _rss_mb()
-            result["peak_rss_mb"] = _peak_rss_mb()
+            result["rss_mb"] = _memory_mb("VmRSS")
+            result["peak_rss_mb"] = _memory_mb("VmHWM")
             window.tasks.shutdown()
             finish()
         else:
@@ -97,7 +90,7 @@ def main() -> None:
             result["articles"] = getattr(report, "added", 0)
             result["max_event_loop_stall_ms"] = max(gaps) * 1000 if gaps else 0.0
             result["p99_event_loop_gap_ms"] = sorted(gaps)[int(len(gaps) * 0.99)] * 1000 if gaps else 0.0
-            result["peak_rss_mb"] = _peak_rss_mb()
+            result["peak_rss_mb"] = _memory_mb("VmHWM")
             window.tasks.shutdown()
             finish()
 
