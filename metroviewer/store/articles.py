@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlite_utils import Database
 
 from ..core.models import Article, Summary
+from .schema import ALL_ARTICLES, TOPIC_PREFIX
 
 SORT_COLUMNS = {"date": "a.published_at", "title": "a.title", "source": "a.source"}
 
@@ -188,8 +189,8 @@ class ArticleRepository:
 
     def totals(self) -> tuple[int, int]:
         """(articles, unread articles) in the whole store."""
-        total, unread = self.db.execute("SELECT count(*), total(is_read = 0) FROM articles").fetchone()
-        return int(total), int(unread)
+        row = self.db.execute("SELECT total, unread FROM region_counts WHERE region_id = ?", [ALL_ARTICLES]).fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
 
     def starred_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles WHERE is_starred = 1").fetchone()[0])
@@ -197,9 +198,9 @@ class ArticleRepository:
     def topics(self) -> list[tuple[str, int, int]]:
         """(topic, articles, unread) for every topic of imported workflow exports."""
         return [
-            (r[0], r[1], int(r[2])) for r in self.db.execute(
-                "SELECT topic, count(*), total(is_read = 0) FROM articles WHERE topic != '' "
-                "GROUP BY topic ORDER BY topic")
+            (r[0][len(TOPIC_PREFIX):], r[1], r[2]) for r in self.db.execute(
+                "SELECT region_id, total, unread FROM region_counts WHERE region_id >= ? AND region_id < ? "
+                "AND total > 0 ORDER BY region_id", [TOPIC_PREFIX, TOPIC_PREFIX + "\U0010ffff"])
         ]
 
     def documents_count(self) -> tuple[int, int]:

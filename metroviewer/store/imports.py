@@ -6,12 +6,14 @@ import datetime as dt
 import json
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from ..core.models import ImportReport, PreparedArticle, PreparedFile, Summary
 from ..core.search_text import index_body_source, index_text, region_tokens
+from .schema import ALL_ARTICLES, TOPIC_PREFIX
 
 
 def _now() -> str:
@@ -167,8 +169,9 @@ class ImportWriter:
     def _delete_index_and_tags(self, article_id: int, deltas: Counter[str]) -> bool:
         """Remove an article's index entry, tags and scope; returns whether it was unread."""
         conn = self.db.conn
-        row = conn.execute("SELECT title, body, summary, is_read FROM articles WHERE id = ?", [article_id]).fetchone()
-        title, body, summary_json, is_read = row
+        row = conn.execute("SELECT title, body, summary, is_read, topic FROM articles WHERE id = ?",
+                           [article_id]).fetchone()
+        title, body, summary_json, is_read, topic = row
         summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
         scope = [r for (r,) in conn.execute("SELECT region_id FROM article_scope WHERE article_id = ?", [article_id])]
         # A contentless FTS5 table forgets an entry only when given the text it indexed.
@@ -176,7 +179,7 @@ class ImportWriter:
             "INSERT INTO article_fts (article_fts, rowid, title, body, regions) VALUES ('delete', ?, ?, ?, ?)",
             [article_id, index_text(title), index_text(index_body_source(body, summary)), region_tokens(scope)],
         )
-        for rid in scope:
+        for rid in counters(scope, topic):
             deltas["t:" + rid] -= 1
             if not is_read:
                 deltas["u:" + rid] -= 1
@@ -218,7 +221,7 @@ class _PendingInserts:
         self.fts.append((article_id, art.index_title, art.index_body, region_tokens(art.scope)))
         self.tags.extend((article_id, t.region_id, t.mentions, t.first_pos) for t in art.tags)
         self.scope.extend((rid, art.published_at, article_id) for rid in art.scope)
-        for rid in art.scope:
+        for rid in counters(art.scope, art.topic):
             deltas["t:" + rid] += 1
             if unread:
                 deltas["u:" + rid] += 1
@@ -232,3 +235,8 @@ class _PendingInserts:
         conn.executemany("INSERT INTO article_regions (article_id, region_id, mentions, first_pos) VALUES (?,?,?,?)",
                          self.tags)
         conn.executemany("INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)", self.scope)
+
+
+def counters(scope: Iterable[str], topic: str) -> list[str]:
+    """The rows of region_counts an article counts in: its regions, all articles, its topic."""
+    return [*scope, ALL_ARTICLES, *([TOPIC_PREFIX + topic] if topic else [])]

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from ..core.models import RegionMention
 from ..core.search_text import region_tokens
+from .schema import ALL_ARTICLES, TOPIC_PREFIX
 
 if TYPE_CHECKING:
     from ..regions.gazetteer import Gazetteer
@@ -45,7 +46,8 @@ class RegionRepository:
 
     def counts(self) -> dict[str, tuple[int, int]]:
         """region id → (articles under it, unread), each article once per region."""
-        return {r[0]: (r[1], r[2]) for r in self.db.execute("SELECT region_id, total, unread FROM region_counts")}
+        return {r[0]: (r[1], r[2]) for r in self.db.execute(
+            "SELECT region_id, total, unread FROM region_counts WHERE region_id NOT LIKE '@%'")}
 
     def recount(self) -> None:
         """Rebuild the roll-up counts from the scope table (after re-tagging)."""
@@ -55,6 +57,13 @@ class RegionRepository:
                 "INSERT INTO region_counts (region_id, total, unread) "
                 "SELECT s.region_id, count(*), total(a.is_read = 0) FROM article_scope s "
                 "JOIN articles a ON a.id = s.article_id GROUP BY s.region_id")
+            self.db.conn.execute(
+                "INSERT INTO region_counts (region_id, total, unread) "
+                f"SELECT '{ALL_ARTICLES}', count(*), total(is_read = 0) FROM articles")
+            self.db.conn.execute(
+                "INSERT INTO region_counts (region_id, total, unread) "
+                f"SELECT '{TOPIC_PREFIX}' || topic, count(*), total(is_read = 0) FROM articles WHERE topic != '' "
+                "GROUP BY topic")
 
     def articles_for_tagging(self, batch: int = 1000) -> Iterable[list[tuple[int, str, str, str | None, str | None]]]:
         """(id, title, body, published_at, summary JSON) of every article, in batches, for re-tagging."""
