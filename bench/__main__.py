@@ -171,7 +171,7 @@ def main() -> None:
         result["gui_during_import"] = gui_probe("stall", str(stall_db), str(stall_corpus))
         for suffix in ("", "-wal", "-shm"):
             Path(str(stall_db) + suffix).unlink(missing_ok=True)
-    result["briefing_pdf"] = "not measured: briefings are not built yet"
+    result["briefing_pdf"] = gui_probe("brief", str(db)) if not args.skip_gui else "skipped"
     text = json.dumps(result, ensure_ascii=False, indent=2)
     print(text)
     if args.out:

@@ -30,13 +30,19 @@ def main() -> None:
     mode, store = sys.argv[1], sys.argv[2]
     from pathlib import Path
 
+    if mode == "brief":
+        Path(os.environ["BENCH_RESULT"]).write_text(json.dumps(measure_briefing(Path(store))))
+        return
+
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from metroviewer.app import configure_runtime
     from metroviewer.regions.gazetteer import default_gazetteer
     from metroviewer.ui.fonts import register_fonts
     from metroviewer.ui.main_window import MainWindow
 
+    configure_runtime()
     app = QApplication([])
     register_fonts(app)
     settings = QSettings(str(Path(store).with_suffix(".ini")), QSettings.Format.IniFormat)
@@ -120,6 +126,34 @@ def main() -> None:
     window.installEventFilter(FirstPaint(window))
     window.show()
     app.exec()
+
+
+def measure_briefing(store_path: object) -> dict[str, float]:
+    """A 200-article briefing (the newest 200), composed and written as PDF."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from metroviewer.briefing.compose import compose_briefing
+    from metroviewer.briefing.html import briefing_html
+    from metroviewer.regions.gazetteer import default_gazetteer
+    from metroviewer.store import Store
+    from metroviewer.ui.briefing_printer import write_pdf
+    from metroviewer.ui.fonts import register_fonts
+
+    app = QApplication([])
+    register_fonts(app)
+    with Store(Path(str(store_path)), readonly=True) as store:
+        ids = store.articles.ids(limit=200)
+        t = time.perf_counter()
+        briefing = compose_briefing(store, default_gazetteer(), article_ids=ids)
+    with tempfile.TemporaryDirectory() as tmp:
+        pages = write_pdf(briefing_html(briefing), Path(tmp) / "brief.pdf", briefing.title)
+        seconds = time.perf_counter() - t
+        size = (Path(tmp) / "brief.pdf").stat().st_size
+    return {"articles": briefing.article_count, "pages": pages, "seconds": round(seconds, 2),
+            "pdf_kb": size // 1024, "charts": "none yet: the summary panels are not built"}
 
 
 if __name__ == "__main__":

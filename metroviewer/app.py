@@ -20,8 +20,16 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def configure_runtime() -> None:
+    """Interpreter settings for a responsive window: background threads (the import's writer)
+    hand the GIL back to the GUI thread after 0.5 ms instead of 5 ms, so a query on the GUI
+    thread is not held up once per row it reads."""
+    sys.setswitchinterval(0.0005)
+
+
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    configure_runtime()
     if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings

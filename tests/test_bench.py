@@ -19,4 +19,5 @@ def test_the_benchmark_runs_at_a_tiny_size(tmp_path):
     for key in ("bare_insert", "search", "select_region", "gui_cold_start", "gui_during_import", "store_mb"):
         assert key in result
     assert "error" not in result["gui_cold_start"] and "error" not in result["gui_during_import"]
+    assert result["briefing_pdf"]["articles"] == 200 and result["briefing_pdf"]["pages"] >= 2
     assert result["search"]["p95_ms"] > 0
