@@ -51,6 +51,20 @@ class ArticleListModel(QAbstractTableModel):
         self._filter, self._query = f, query.strip()
         self.reload()
 
+    def first_page_request(self, f: ArticleFilter, query: str = "") -> dict[str, object]:
+        """What `first_page` needs to read the first page for `f` and `query` elsewhere."""
+        return {"f": f, "query": query.strip(), "sort": SORT_KEYS.get(self._sort_column, "date"),
+                "descending": self._descending}
+
+    def show_rows(self, f: ArticleFilter, query: str, rows: list[ArticleRow]) -> None:
+        """Show a first page read elsewhere (see `first_page`)."""
+        self.beginResetModel()
+        self._filter, self._query = f, query.strip()
+        self._rows = rows
+        self._exhausted = len(rows) < PAGE
+        self.endResetModel()
+        self.rows_reloaded.emit()
+
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = []
@@ -167,3 +181,11 @@ class ArticleListModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
+
+
+def first_page(articles: Any, search: Any, f: ArticleFilter, query: str, sort: str,
+               descending: bool) -> list[ArticleRow]:
+    """The list's first page, from repositories of any thread's store."""
+    if query:
+        return search.search(query, f, limit=PAGE, offset=0, prefix_last=True)
+    return articles.page(f, sort=sort, descending=descending, limit=PAGE)

@@ -23,7 +23,7 @@ from ..core.search_text import query_terms
 from ..regions.gazetteer import Gazetteer
 from ..store import Store
 from ..store.articles import ArticleFilter
-from .article_list_model import DATE, MATCH, REGIONS, STAR, TITLE, ArticleListModel
+from .article_list_model import DATE, MATCH, REGIONS, STAR, TITLE, ArticleListModel, first_page
 from .reader import ArticleReader
 from .region_tree_model import KEY_ROLE, RegionTreeModel, TreeCounts
 from .search_bar import SearchBar
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self.store_path, self)
         self._region_key: tuple[str, ...] = ("all",)
         self._counts_task: Any = None
+        self._list_generation = 0
         self._counts_again = False
         self._build_widgets()
         self.actions_by_name = build_menus(self)
@@ -137,7 +138,27 @@ class MainWindow(QMainWindow):
         return ArticleFilter(**base)
 
     def reload_list(self) -> None:
-        self.list_model.set_filter(self.current_filter(), self.search_bar.query())
+        """Show the list for the tree's selection and the search bar. While an import writes,
+        the first page is read off the GUI thread (it can take a frame or more then)."""
+        self._list_generation += 1
+        if not self.tasks.writing():
+            self.list_model.set_filter(self.current_filter(), self.search_bar.query())
+            self._on_list_shown()
+            return
+        generation = self._list_generation
+        request = self.list_model.first_page_request(self.current_filter(), self.search_bar.query())
+
+        def read(store: Store, _progress: object, _cancelled: object) -> list[Any]:
+            return first_page(store.articles, store.search, **request)
+
+        def show(rows: list[Any]) -> None:
+            if generation == self._list_generation:  # a newer request supersedes this one
+                self.list_model.show_rows(request["f"], request["query"], rows)
+                self._on_list_shown()
+
+        self.tasks.run(read, on_success=show, on_failure=self._on_task_failed)
+
+    def _on_list_shown(self) -> None:
         self.table.setColumnHidden(MATCH, not self.list_model.query)
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -31,10 +31,11 @@ class _Signals(QObject):
 class TaskHandle:
     """What the caller keeps of a running task: a way to cancel it."""
 
-    def __init__(self) -> None:
+    def __init__(self, writes: bool = False) -> None:
         self._cancel = threading.Event()
         self.signals = _Signals()
         self.done = False
+        self.writes = writes
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -55,14 +56,18 @@ class _Runnable(QRunnable):
             store = Store(self.store_path)
             result = self.fn(store, signals.progressed.emit, self.handle.is_cancelled)
         except Exception as e:  # delivered to the GUI thread, which shows it
+            self._finish(store)
             signals.failed.emit(e, traceback.format_exc())
         else:
+            self._finish(store)
             signals.succeeded.emit(result)
-        finally:
-            if store is not None:
-                store.close()
-            self.handle.done = True
-            signals.finished.emit()
+        signals.finished.emit()
+
+    def _finish(self, store: Store | None) -> None:
+        # Done before the result is delivered: the receiver may already ask the runner.
+        if store is not None:
+            store.close()
+        self.handle.done = True
 
 
 class TaskRunner(QObject):
@@ -81,7 +86,7 @@ class TaskRunner(QObject):
     def run(self, fn: TaskFn, *, on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[Exception, str], None] | None = None,
             on_progress: Callable[[Any], None] | None = None, writes: bool = False) -> TaskHandle:
-        handle = TaskHandle()
+        handle = TaskHandle(writes)
         # After shutdown the owner is gone: results still queued for it are dropped.
         if on_success:
             handle.signals.succeeded.connect(lambda r: None if self._closed else on_success(r))
@@ -95,6 +100,10 @@ class TaskRunner(QObject):
 
     def busy(self) -> bool:
         return any(not h.done for h in self._handles)
+
+    def writing(self) -> bool:
+        """Whether a write (an import, a re-tag) is under way."""
+        return any(h.writes and not h.done for h in self._handles)
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
         """Cancel what runs and wait for it: a cancelled import stops at its next file."""

@@ -70,7 +70,7 @@ def test_region_chips_select_the_region(window, qtbot):
     html = window.reader.toHtml()
     assert "region:%E5%BE%B7%E9%98%B3" in html or "region:德阳" in html
     window.reader.region_clicked.emit("德阳")
-    assert list_titles(window) == [T1]
+    qtbot.waitUntil(lambda: list_titles(window) == [T1])
 
 
 def test_j_and_k_move_through_the_list(window, qtbot):
