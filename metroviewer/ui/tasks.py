@@ -34,7 +34,8 @@ class TaskHandle:
     def __init__(self, writes: bool = False) -> None:
         self._cancel = threading.Event()
         self.signals = _Signals()
-        self.done = False
+        self.done = False  # the work is over (set on the pool thread)
+        self.delivered = False  # its result has reached the GUI thread
         self.writes = writes
 
     def cancel(self) -> None:
@@ -94,7 +95,9 @@ class TaskRunner(QObject):
             handle.signals.failed.connect(lambda e, d: None if self._closed else on_failure(e, d))
         if on_progress:
             handle.signals.progressed.connect(lambda p: None if self._closed else on_progress(p))
-        self._handles = [h for h in self._handles if not h.done] + [handle]
+        handle.signals.finished.connect(lambda: setattr(handle, "delivered", True))
+        # Keep each handle (and its signals object) until its result has been delivered.
+        self._handles = [h for h in self._handles if not h.delivered] + [handle]
         (self._writer if writes else self._readers).start(_Runnable(fn, self.store_path, handle))
         return handle
 
