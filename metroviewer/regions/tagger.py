@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-import ahocorasick
+import ahocorasick_rs
 
 from ..core.models import RegionMention
 from ..core.text import fold, fold_same_length
@@ -43,7 +43,6 @@ class RegionTagger:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self._automaton = ahocorasick.Automaton()
         self._keys: dict[str, _Meaning] = {}
         self._build()
 
@@ -88,9 +87,10 @@ class RegionTagger:
                 if fold(form) in self._keys and self._keys[fold(form)].kind != "district":
                     continue
                 self._put(form, _Meaning("district", (region.id,), (region.city,)))
-        for key, meaning in self._keys.items():
-            self._automaton.add_word(key, (len(key), meaning))
-        self._automaton.make_automaton()
+        self._meanings = list(self._keys.values())
+        # Leftmost-longest: at each place the longest name wins (成都都市圈, not 成都).
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            list(self._keys), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
     # -- tagging ------------------------------------------------------------------------
 
@@ -107,16 +107,17 @@ class RegionTagger:
         found: dict[str, list[int]] = defaultdict(list)
         districts: list[tuple[int, int, _Meaning]] = []
         generic_positions: list[int] = []
-        for end, (length, meaning) in self._automaton.iter_long(text):
-            start = end - length + 1
-            if meaning.ascii and not _is_word(text, start, end + 1):
+        meanings = self._meanings
+        for index, start, end in self._automaton.find_matches_as_indexes(text):
+            meaning = meanings[index]
+            if meaning.ascii and not _is_word(text, start, end):
                 continue
             kind = meaning.kind
             if kind == "region" or kind == "combo":
                 for rid in meaning.ids:
                     found[rid].append(start)
             elif kind == "district":
-                districts.append((start, end + 1, meaning))
+                districts.append((start, end, meaning))
             elif kind == "generic":
                 generic_positions.append(start)
         for start, end, meaning in districts:
