@@ -30,7 +30,8 @@ _MARKS = {"\u3000": " ", "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", 
 
 
 def fold(text: str) -> str:
-    """NFKC, traditional→simplified per character, ASCII apostrophes and hyphens, lower case."""
+    """Text as it is compared: NFKC, traditional→simplified, ASCII apostrophes and hyphens, lower
+    case. The same as fold_same_length; the name says what a caller needs, not how."""
     return fold_same_length(text)
 
 

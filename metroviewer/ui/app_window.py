@@ -69,7 +69,7 @@ def move_aside(path: Path) -> Path:
 
 def offer_bundled_samples(window: MainWindow) -> None:
     """On an empty store, offer the bundled sample documents so the desk is not empty."""
-    if window.store.articles.count() or not SAMPLES.exists():
+    if window.store.articles.totals()[0] or not SAMPLES.exists():  # a stored count, not a scan
         return
     answer = QMessageBox.question(
         window, window.tr("Welcome to MetroViewer"),

@@ -6,6 +6,7 @@ GUI thread through the task runner, so the window stays responsive.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
 
@@ -35,6 +36,7 @@ from ..core.models import ImportReport
 from ..ingest.parallel import interactive_worker_count
 from ..ingest.run import ImportRun, Preview, Progress
 from ..regions.gazetteer import Gazetteer
+from ..store import Store
 from .tasks import TaskHandle, TaskRunner
 
 
@@ -147,11 +149,9 @@ class PreviewPage(QWizardPage):
         self.table.setRowCount(0)
         self.failures.clear()
         self.status.setText(self.tr("Reading the files…"))
-        paths, include, exclude, gazetteer = self.wiz.sources(), self.wiz.include(), self.wiz.exclude(), self.wiz.gazetteer
+        paths, new_run = self.wiz.sources(), self.wiz.run_factory()
         self.handle = self.wiz.tasks.run(
-            lambda store, progress, cancelled: ImportRun(store, gazetteer, include=include, exclude=exclude,
-                                                               workers=interactive_worker_count()).preview(
-                paths, progress, cancelled),
+            lambda store, progress, cancelled: new_run(store).preview(paths, progress, cancelled),
             on_success=self._on_preview_succeeded, on_failure=self.wiz.show_failure,
             on_progress=lambda p: self.status.setText(
                 self.tr("Reading {0} of {1} files… {2}").format(p.files_done, p.files_total, Path(p.current).name)))
@@ -207,13 +207,17 @@ class ImportPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         self.report = None
         self.cancel_button.setEnabled(True)
-        paths, include, exclude, gazetteer = self.wiz.sources(), self.wiz.include(), self.wiz.exclude(), self.wiz.gazetteer
+        paths, new_run = self.wiz.sources(), self.wiz.run_factory()
         self.handle = self.wiz.tasks.run(
-            lambda store, progress, cancelled: ImportRun(store, gazetteer, include=include, exclude=exclude,
-                                                               workers=interactive_worker_count()).run(
-                paths, progress, cancelled),
-            writes=True, on_success=self._on_import_succeeded, on_failure=self.wiz.show_failure,
+            lambda store, progress, cancelled: new_run(store).run(paths, progress, cancelled),
+            writes=True, on_success=self._on_import_succeeded, on_failure=self._on_import_failed,
             on_progress=self._on_import_progressed)
+
+    def _on_import_failed(self, error: Exception, details: str) -> None:
+        # Batches written before the error stay; the user can close the wizard and import again.
+        self.cancel_button.setEnabled(False)
+        self.current.setText(self.tr("The import stopped: {0}").format(error))
+        self.wiz.show_failure(error, details)
 
     def cancel(self) -> None:
         if self.handle and not self.handle.done:
@@ -292,6 +296,12 @@ class ImportWizard(QWizard):
         self.preview_page.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Import"))
         self.resize(900, 600)
 
+    def run_factory(self) -> Callable[[Store], ImportRun]:
+        """Makes the import run for the chosen options, on the task's own store."""
+        gazetteer, include, exclude = self.gazetteer, self.include(), self.exclude()
+        return lambda store: ImportRun(store, gazetteer, include=include, exclude=exclude,
+                                       workers=interactive_worker_count())
+
     def sources(self) -> list[str]:
         return self.sources_page.selected_paths()
 
@@ -308,7 +318,8 @@ class ImportWizard(QWizard):
 
     def reject(self) -> None:
         # Closing during an import cancels it at a batch boundary; the report still comes.
-        if self.currentId() == PageId.IMPORT and self.import_page.report is None:
+        running = self.import_page.handle is not None and not self.import_page.handle.done
+        if self.currentId() == PageId.IMPORT and running:
             self.import_page.cancel()
             return
         super().reject()

@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         shown = self.list_model.rowCount()
         more = "+" if self.list_model.canFetchMore() else ""
-        total, unread = self.tree_model._counts.all_articles
+        total, unread = self.tree_model.counts.all_articles
         text = self.tr("{0}{1} articles in view · {2} articles, {3} unread in the store · {4}").format(
             shown, more, total, unread, self.store_path)
         if self.list_model.query:

@@ -61,6 +61,10 @@ class RegionTreeModel(QAbstractItemModel):
         else:
             self._update_numbers(self.root)
 
+    @property
+    def counts(self) -> TreeCounts:
+        return self._counts
+
     def set_hide_empty(self, hide: bool) -> None:
         self.hide_empty = hide
         self.beginResetModel()

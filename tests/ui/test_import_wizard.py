@@ -58,3 +58,30 @@ def test_dropping_a_folder_on_the_window_opens_the_wizard_with_it(qtbot, tmp_pat
     window.dropEvent(event)
     assert opened == [[str(WORKFLOW.parent)]]
     window.close()
+
+
+def test_a_failing_import_is_reported_and_the_wizard_can_be_closed(qtbot, tmp_path, settings, monkeypatch):
+    from metroviewer.ui import error_dialog
+
+    shown = []
+    monkeypatch.setattr(error_dialog, "show_error", lambda parent, error, details="": shown.append(str(error)))
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    shutil.copy(WORKFLOW, folder / "export.txt")
+    window = make_window(qtbot, tmp_path / "fail.db", settings)
+    wizard = window.start_import([str(folder)])
+    qtbot.addWidget(wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.preview is not None, timeout=20000)
+
+    class DiskFull:
+        def run(self, *args):
+            raise OSError("database or disk is full")
+
+    wizard.run_factory = lambda: (lambda store: DiskFull())
+    wizard.next()
+    qtbot.waitUntil(lambda: "The import stopped" in wizard.import_page.current.text())
+    assert shown == ["database or disk is full"]
+    wizard.reject()
+    assert not wizard.isVisible()
+    window.close()
