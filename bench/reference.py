@@ -10,9 +10,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from metroviewer.core.search_text import index_text
+from metroviewer.core.search_text import indexed_text
 from metroviewer.ingest.readers import read_document
-from metroviewer.store import Store
+from metroviewer.store import Store, fts
 
 
 def load_articles(folder: Path) -> list[tuple[str, str, str, str | None]]:
@@ -40,8 +40,7 @@ def bare_insert(db_path: Path, articles: list[tuple[str, str, str, str | None]],
                 cur = conn.execute(
                     "INSERT INTO articles (document_id, title, body, published_at, content_hash, imported_at) "
                     "VALUES (?,?,?,?,?, '')", [doc_ids[path], title, body, when, str(n)])
-                conn.execute("INSERT INTO article_fts (rowid, title, body) VALUES (?,?,?)",
-                             [cur.lastrowid, index_text(title), index_text(body)])
+                fts.insert(conn, [(int(cur.lastrowid or 0), indexed_text(title, body), "")])
     elapsed = time.perf_counter() - start
     store.close()
     return elapsed

@@ -74,3 +74,42 @@ def test_any_text_is_a_valid_query(prepared_store_file, text):
         s.search.search(text, prefix_last=True)
     finally:
         s.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("成都都市圈长三角 aZ9-,。\n\u3400\ufa00\ud800𠀀"), max_size=200))
+def test_long_text_is_indexed_with_the_same_tokens_as_short_text(text):
+    # Long texts take the array path, short ones the regular expression: the index must not tell.
+    from metroviewer.core.search_text import _pairs_and_characters, _pairs_and_characters_short
+
+    long_pairs, long_chars = _pairs_and_characters(text)
+    short_pairs, short_chars = _pairs_and_characters_short(text)
+    assert long_pairs.split() == short_pairs.split()
+    assert long_chars == short_chars
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("國際長三角ＡＢＣ１２　‘’—Abc İΣ\ud800𠀀\n"), max_size=150))
+def test_long_and_short_text_fold_alike(text):
+    from metroviewer.core.text import _fold_table, _translate
+
+    assert _translate(text) == text.translate(_fold_table())
+
+
+def test_a_store_from_before_the_character_columns_is_reindexed_on_open(sample_store_path):
+    import sqlite3
+
+    from metroviewer.store import Store
+
+    # The layout of migration m004: no character columns, a prefix index, here left empty.
+    conn = sqlite3.connect(sample_store_path)
+    conn.execute("DROP TABLE article_fts")
+    conn.execute("CREATE VIRTUAL TABLE article_fts USING fts5(title, body, regions, content='', "
+                 "tokenize='unicode61 remove_diacritics 2', prefix='1')")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm006%'")
+    conn.commit()
+    conn.close()
+    with Store(sample_store_path) as store:
+        assert T1 in titles(store.search.search("资"))
+        assert titles(store.search.search("资阳")) == [T1]
+        assert T2 in titles(store.search.search("Nanjing", ArticleFilter(region="南京都市圈")))

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from ..core.models import ParsedArticle, PreparedArticle, PreparedFile
-from ..core.search_text import index_body_source, index_text
+from ..core.search_text import index_body_source, indexed_text
 from ..core.sources import normalise_source
 from ..core.text import content_hash, detect_language, fold_same_length
 from ..regions.gazetteer import Gazetteer
@@ -85,6 +85,6 @@ class ArticlePreparer:
             position=position,
             tags=mentions,
             scope=self.gazetteer.scope([m.region_id for m in mentions]),
-            index_title=index_text(folded_title, folded=True),
-            index_body=index_text(folded_body, folded=True) if indexed_body == body else index_text(indexed_body),
+            index=(indexed_text(folded_title, folded_body, folded=True) if indexed_body == body
+                   else indexed_text(folded_title, fold_same_length(indexed_body), folded=True)),
         )

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 
 from ..core.models import Summary
-from ..core.search_text import index_body_source, index_text
+from ..core.search_text import index_body_source, indexed_text
 from ..store.regions import RegionRepository
 from .gazetteer import Gazetteer
 from .tagger import RegionTagger
@@ -27,7 +27,7 @@ def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[
             mentions = tagger.tag(title, body)
             tagged.append((aid, when, mentions, gazetteer.scope([m.region_id for m in mentions])))
             summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
-            texts[aid] = (index_text(title), index_text(index_body_source(body, summary)))
+            texts[aid] = indexed_text(title, index_body_source(body, summary))
         repo.replace_tags(tagged, texts)
         done += len(rows)
         if progress:

@@ -10,11 +10,30 @@ from platformdirs import user_data_dir
 from sqlite_utils import Database
 
 from ..core.models import UserError
-from .schema import migrate
+from .schema import migrate, migrations
 
 
 def default_store_path() -> Path:
     return Path(user_data_dir("MetroViewer", appauthor=False)) / "metroviewer.db"
+
+
+def needs_long_upgrade(path: str | os.PathLike[str]) -> bool:
+    """Whether opening the store will first migrate articles already in it (which can take a
+    while on a large store, so the window runs it in the background with a message)."""
+    path = Path(path)
+    if not path.exists():
+        return False
+    try:
+        conn = _connect(path, readonly=True)
+        try:
+            db = Database(conn, execute_plugins=False)
+            if not migrations.pending(db) or not db["articles"].exists():
+                return False
+            return conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False  # opening it will say what is wrong
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from ..core.models import ImportReport, PreparedArticle, PreparedFile, Summary
-from ..core.search_text import index_body_source, index_text, region_tokens
+from ..core.search_text import index_body_source, indexed_text, region_tokens
+from . import fts
 from .schema import ALL_ARTICLES, TOPIC_PREFIX
 
 
@@ -175,10 +176,7 @@ class ImportWriter:
         summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
         scope = [r for (r,) in conn.execute("SELECT region_id FROM article_scope WHERE article_id = ?", [article_id])]
         # A contentless FTS5 table forgets an entry only when given the text it indexed.
-        conn.execute(
-            "INSERT INTO article_fts (article_fts, rowid, title, body, regions) VALUES ('delete', ?, ?, ?, ?)",
-            [article_id, index_text(title), index_text(index_body_source(body, summary)), region_tokens(scope)],
-        )
+        fts.delete(conn, [(article_id, indexed_text(title, index_body_source(body, summary)), region_tokens(scope))])
         for rid in counters(scope, topic):
             deltas["t:" + rid] -= 1
             if not is_read:
@@ -206,7 +204,7 @@ class _PendingInserts:
     def __init__(self, next_id: int):
         self.next_id = next_id
         self.articles: list[list[object]] = []
-        self.fts: list[tuple[int, str, str, str]] = []
+        self.fts: list[fts.Entry] = []
         self.tags: list[tuple[int, str, int, int]] = []
         self.scope: list[tuple[str, str | None, int]] = []
 
@@ -218,7 +216,7 @@ class _PendingInserts:
         return article_id
 
     def index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
-        self.fts.append((article_id, art.index_title, art.index_body, region_tokens(art.scope)))
+        self.fts.append((article_id, art.index, region_tokens(art.scope)))
         self.tags.extend((article_id, t.region_id, t.mentions, t.first_pos) for t in art.tags)
         self.scope.extend((rid, art.published_at, article_id) for rid in art.scope)
         for rid in counters(art.scope, art.topic):
@@ -231,7 +229,7 @@ class _PendingInserts:
             "INSERT INTO articles (id, position, title, source, source_raw, published_at, published_is_fallback, "
             "topic, language, body, summary, url, content_hash, document_id, imported_at) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.articles)
-        conn.executemany("INSERT INTO article_fts (rowid, title, body, regions) VALUES (?, ?, ?, ?)", self.fts)
+        fts.insert(conn, self.fts)
         conn.executemany("INSERT INTO article_regions (article_id, region_id, mentions, first_pos) VALUES (?,?,?,?)",
                          self.tags)
         conn.executemany("INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)", self.scope)

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
-from ..core.models import RegionMention
+from ..core.models import IndexedText, RegionMention
 from ..core.search_text import region_tokens
+from . import fts
 from .schema import ALL_ARTICLES, TOPIC_PREFIX
 
 if TYPE_CHECKING:
@@ -78,9 +79,9 @@ class RegionRepository:
             last = rows[-1][0]
 
     def replace_tags(self, tagged: list[tuple[int, str | None, list[RegionMention], set[str]]],
-                     index_texts: dict[int, tuple[str, str]]) -> None:
+                     index_texts: dict[int, IndexedText]) -> None:
         """Replace the tags and scope of articles: (id, published_at, mentions, scope); the index's
-        region column follows (`index_texts`: id → the title and body text the index holds)."""
+        region column follows (`index_texts`: id → the text the index holds)."""
         with self.db.atomic():
             conn = self.db.conn
             ids = [(t[0],) for t in tagged]
@@ -89,12 +90,8 @@ class RegionRepository:
                     f"SELECT article_id, region_id FROM article_scope WHERE article_id IN "
                     f"({','.join(str(int(i[0])) for i in ids) or 'NULL'})"):
                 old_scope.setdefault(aid, []).append(rid)
-            conn.executemany(
-                "INSERT INTO article_fts (article_fts, rowid, title, body, regions) VALUES ('delete', ?, ?, ?, ?)",
-                [(aid, *index_texts[aid], region_tokens(old_scope.get(aid, []))) for aid, *_ in tagged])
-            conn.executemany(
-                "INSERT INTO article_fts (rowid, title, body, regions) VALUES (?, ?, ?, ?)",
-                [(aid, *index_texts[aid], region_tokens(scope)) for aid, _, _, scope in tagged])
+            fts.delete(conn, [(aid, index_texts[aid], region_tokens(old_scope.get(aid, []))) for aid, *_ in tagged])
+            fts.insert(conn, [(aid, index_texts[aid], region_tokens(scope)) for aid, _, _, scope in tagged])
             conn.executemany("DELETE FROM article_regions WHERE article_id = ?", ids)
             conn.executemany("DELETE FROM article_scope WHERE article_id = ?", ids)
             conn.executemany(

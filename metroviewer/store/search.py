@@ -21,7 +21,7 @@ from .articles import ArticleFilter, ArticleRepository, ArticleRow, filter_claus
 
 RANK_WINDOW = 500
 # Title matches weigh more than body matches; the regions column does not count.
-_RANK = "bm25(article_fts, 5.0, 1.0, 0.0)"
+_RANK = "bm25(article_fts, 5.0, 1.0, 0.0, 5.0, 1.0)"
 
 
 class SearchRepository:
@@ -29,12 +29,12 @@ class SearchRepository:
         self.db = db
         self._articles = ArticleRepository(db)
 
-    def _query(self, query: str, f: ArticleFilter, prefix_last: bool) -> tuple[str, str, list[object]] | None:
+    def _query(self, query: str, f: ArticleFilter, prefix_last: bool,
+               titles_only: bool = False) -> tuple[str, str, list[object]] | None:
         """(MATCH expression, FROM … WHERE clause, parameters after the match), or None."""
-        expression = fts_query(query, prefix_last=prefix_last)
-        if expression is None:
+        match = fts_query(query, prefix_last=prefix_last, titles_only=titles_only)
+        if match is None:
             return None
-        match = f"{{title body}} : ({expression})"
         if f.region:
             match += f' AND regions : "{region_token(f.region)}"'
         where, params = filter_clauses(dataclasses.replace(f, region=None))
@@ -55,7 +55,7 @@ class SearchRepository:
                 ranked = self.db.execute(f"SELECT article_fts.rowid, {_RANK} {base}", [match, *params]).fetchall()
                 ids = [rowid for rowid, _score in sorted(ranked, key=lambda r: (r[1], -r[0]))]
                 return ids[offset : offset + limit]
-            title_match = match.replace("{title body} :", "{title} :", 1)
+            title_match = self._query(query, f, prefix_last, titles_only=True)[0]  # type: ignore[index]
             titles = [r[0] for r in self.db.execute(newest_first, [title_match, *params, RANK_WINDOW, 0])]
             listed = set(titles)
             ids = titles[: offset + limit]

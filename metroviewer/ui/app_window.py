@@ -6,13 +6,15 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from .. import RESOURCES
 from ..core.models import UserError
 from ..regions.gazetteer import default_gazetteer
+from ..store import needs_long_upgrade
 from .main_window import MainWindow
+from .tasks import TaskRunner
 
 SAMPLES = RESOURCES / "samples"
 
@@ -21,6 +23,8 @@ def open_window(path: Path, settings: QSettings, *, offer_samples: bool = True,
                 parent: QWidget | None = None) -> MainWindow | None:
     """The main window on `path`; when the store cannot be opened, the user chooses a way forward."""
     while True:
+        if needs_long_upgrade(path):
+            upgrade_store(path, parent)
         try:
             window = MainWindow(path, default_gazetteer(), settings)
         except UserError as e:
@@ -41,6 +45,30 @@ def open_window(path: Path, settings: QSettings, *, offer_samples: bool = True,
         if offer_samples:
             offer_bundled_samples(window)
         return window
+
+
+def upgrade_store(path: Path, parent: QWidget | None = None) -> None:
+    """Migrate a store that holds articles on the task runner, with a message meanwhile: a
+    migration that rewrites the index takes about a minute per 100,000 articles. A failure is
+    left for the window's own opening of the store to explain."""
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle("MetroViewer")
+    dialog.setLabelText(dialog.tr("Updating the store for this version of MetroViewer…\n"
+                                  "Large stores take a minute or more; nothing in them is lost."))
+    dialog.setRange(0, 0)
+    dialog.setCancelButton(None)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    loop = QEventLoop()
+    runner = TaskRunner(path)
+    # Opening the store on the runner's thread applies the pending migrations there.
+    handle = runner.run(lambda store, progress, cancelled: None, writes=True,
+                        on_success=lambda _result: loop.quit(), on_failure=lambda _e, _details: loop.quit())
+    dialog.show()
+    if not handle.delivered:
+        loop.exec()
+    dialog.close()
+    runner.shutdown()
 
 
 def _ask_way_forward(parent: QWidget | None, message: str) -> str:

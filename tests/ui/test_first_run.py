@@ -38,3 +38,24 @@ def test_a_damaged_store_can_be_moved_aside(tmp_path):
     damaged.write_bytes(b"garbage" * 1000)
     moved = app_window.move_aside(damaged)
     assert not damaged.exists() and moved.exists() and moved.read_bytes().startswith(b"garbage")
+
+
+def test_a_store_from_an_older_version_is_upgraded_before_the_window_opens(qtbot, workflow_db, settings):
+    import sqlite3
+
+    from metroviewer.store import needs_long_upgrade
+
+    # As an older version left it: the index without its character columns, m006 not applied.
+    conn = sqlite3.connect(workflow_db)
+    conn.execute("DROP TABLE article_fts")
+    conn.execute("CREATE VIRTUAL TABLE article_fts USING fts5(title, body, regions, content='')")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name LIKE 'm006%'")
+    conn.commit()
+    conn.close()
+    assert needs_long_upgrade(workflow_db)
+    window = app_window.open_window(workflow_db, settings, offer_samples=False)
+    qtbot.addWidget(window)
+    assert not needs_long_upgrade(workflow_db)
+    assert [r.title for r in window.store.search.search("资")] == ["长三角资本“西进”为何锁定成都都市圈?"]
+    window.tasks.shutdown()
+    window.close()
