@@ -72,6 +72,25 @@ class RegionMention:
 
 
 @dataclass
+class Figure:
+    """A figure in an article's text (see figures/extract.py): what it measures, its value in
+    a base unit (yuan, people, km², GWh, GW, %, percentage points, minutes), and where it is."""
+
+    kind: str  # amount | population | area | capacity | share | growth | commute | milestone
+    label: str  # what it measures, as written near it (GDP, 投资, 人口 …); a milestone's verb
+    value: float | None
+    unit: str
+    qualifier: str  # ">" (突破, over), "≈" (约, about), "<" (不足, under) or ""
+    year: int | None
+    when: str  # a milestone's date: "2026" or "2023-05"
+    text: str  # as written, with its qualifier
+    start: int  # offsets in the article's title + "\n" + indexed body
+    end: int
+    sentence: str
+    region_id: str | None = None
+
+
+@dataclass
 class Article:
     """An article as the store holds it."""
 
@@ -189,6 +208,7 @@ class PreparedArticle:
     tags: list[RegionMention]
     scope: set[str]
     index: IndexedText
+    themes_json: str = "{}"  # as the store keeps them (figures/codec.py), encoded on the workers
 
 
 @dataclass

@@ -5,14 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.models import ParsedArticle, PreparedArticle, PreparedFile
+from ..core.models import Figure, ParsedArticle, PreparedArticle, PreparedFile, RegionMention
 from ..core.search_text import index_body_source, indexed_text
 from ..core.sources import normalise_source
 from ..core.text import content_hash, detect_language, fold_same_length
 from ..regions.gazetteer import Gazetteer
-from ..regions.tagger import RegionTagger
+from ..figures.codec import encode_themes
+from ..figures.extract import extract_figures
+from ..figures.themes import article_themes
+from ..regions.tagger import RegionTagger, mentions_of
 from .errors import UnreadableFile
 from .readers import read_document
 from .walk import Candidate, display_path
@@ -26,6 +30,34 @@ def read_bytes(path: Path) -> bytes:
             return f.read()
     except BaseException:
         raise
+
+
+@dataclass
+class Analysis:
+    """What an article's text says, beyond its words: regions, figures, themes."""
+
+    folded_title: str
+    folded_body: str
+    mentions: list[RegionMention]
+    figures: list[Figure]
+    themes: dict[str, int]
+
+
+def analyse(title: str, indexed_body: str, tagger: RegionTagger, *, with_figures: bool = False) -> Analysis:
+    """Tag an article and read its themes (and its figures, when asked) from its title and
+    indexed body (the body, and its summary when the body lacks it).
+
+    Figures are read when they are shown (a region's latest articles, a briefing), not at
+    import: a dozen an article cost the import more than everything else it reads.
+    """
+    # Fold once: tagging, figures, themes and the index all read the folded text.
+    folded_title, folded_body = fold_same_length(title), fold_same_length(indexed_body)
+    folded_whole = f"{folded_title}\n{folded_body}"
+    positions = tagger.positions_folded(folded_whole)
+    figures = (extract_figures(folded_whole, positions, original=f"{title}\n{indexed_body}")
+               if with_figures else [])
+    return Analysis(folded_title, folded_body, mentions_of(positions), figures,
+                    article_themes(folded_title, folded_body))
 
 
 class ArticlePreparer:
@@ -65,10 +97,9 @@ class ArticlePreparer:
     def prepare_article(self, a: ParsedArticle, position: int, file_time: str) -> PreparedArticle:
         title = " ".join(a.title.split())
         body = a.body.strip()
-        # Fold once: tagging and the index both read the folded text.
-        folded_title, folded_body = fold_same_length(title), fold_same_length(body)
-        mentions = self.tagger.tag_folded(folded_title + "\n" + folded_body)
-        indexed_body = index_body_source(body, a.summary)
+        indexed_body = index_body_source(body, a.summary)  # the body, and the summary when apart
+        analysis = analyse(title, indexed_body, self.tagger)
+        mentions = analysis.mentions
         published = a.published_at or file_time
         return PreparedArticle(
             title=title,
@@ -85,6 +116,6 @@ class ArticlePreparer:
             position=position,
             tags=mentions,
             scope=self.gazetteer.scope([m.region_id for m in mentions]),
-            index=(indexed_text(folded_title, folded_body, folded=True) if indexed_body == body
-                   else indexed_text(folded_title, fold_same_length(indexed_body), folded=True)),
+            index=indexed_text(analysis.folded_title, analysis.folded_body, folded=True),
+            themes_json=encode_themes(analysis.themes),
         )

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from ..core.models import Summary
 from ..core.search_text import index_body_source, indexed_text
+from ..figures.codec import encode_themes
+from ..ingest.prepare import analyse
 from ..store.regions import RegionRepository
 from .gazetteer import Gazetteer
 from .tagger import RegionTagger
@@ -23,12 +25,17 @@ def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[
             break
         tagged = []
         texts = {}
+        analysed = []
         for aid, title, body, when, summary_json in rows:
-            mentions = tagger.tag(title, body)
-            tagged.append((aid, when, mentions, gazetteer.scope([m.region_id for m in mentions])))
             summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
-            texts[aid] = indexed_text(title, index_body_source(body, summary))
-        repo.replace_tags(tagged, texts)
+            indexed_body = index_body_source(body, summary)
+            # Figures name regions too: they are read again with the tags.
+            analysis = analyse(title, indexed_body, tagger)
+            mentions = analysis.mentions
+            tagged.append((aid, when, mentions, gazetteer.scope([m.region_id for m in mentions])))
+            texts[aid] = indexed_text(analysis.folded_title, analysis.folded_body, folded=True)
+            analysed.append((aid, encode_themes(analysis.themes)))
+        repo.replace_tags(tagged, texts, analysed)
         done += len(rows)
         if progress:
             progress(done)

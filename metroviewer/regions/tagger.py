@@ -103,6 +103,10 @@ class RegionTagger:
 
     def tag_folded(self, text: str) -> list[RegionMention]:
         """Like tag, for text already folded with core.text.fold_same_length."""
+        return mentions_of(self.positions_folded(text))
+
+    def positions_folded(self, text: str) -> dict[str, list[int]]:
+        """Region id → offsets of its mentions in `text` (folded), by the same rules as tag."""
         # One pass; this loop runs for every name found in every imported article.
         found: dict[str, list[int]] = defaultdict(list)
         districts: list[tuple[int, int, _Meaning]] = []
@@ -134,7 +138,7 @@ class RegionTagger:
                     found[fallback].append(start)
         if generic_positions:
             self._tag_metro_context(text, generic_positions, found)
-        return [RegionMention(rid, len(pos), min(pos)) for rid, pos in found.items()]
+        return found
 
     def _region_prefix(self, name: str) -> str | None:
         """The longest region name that `name` starts with (西安区 → 西安), if any."""
@@ -154,6 +158,10 @@ class RegionTagger:
             for p in found.get(city, []):
                 if bisect.bisect_right(bounds, p) in sentences_with_generic:
                     found[metro].append(p)
+
+
+def mentions_of(positions: dict[str, list[int]]) -> list[RegionMention]:
+    return [RegionMention(rid, len(pos), min(pos)) for rid, pos in positions.items()]
 
 
 def _is_word(text: str, start: int, end: int) -> bool:

@@ -146,14 +146,14 @@ class ImportWriter:
             art.position, art.title, art.source, art.source_raw, art.published_at, int(art.published_is_fallback),
             art.topic, art.language, art.body,
             json.dumps(art.summary.to_dict(), ensure_ascii=False) if art.summary else None,
-            art.url, art.content_hash,
+            art.url, art.content_hash, art.themes_json,
         ]
 
     def _replace_article(self, article_id: int, art: PreparedArticle, deltas: Counter[str]) -> None:
         unread = self._delete_index_and_tags(article_id, deltas)
         self.db.conn.execute(
             "UPDATE articles SET position=?, title=?, source=?, source_raw=?, published_at=?, published_is_fallback=?, "
-            "topic=?, language=?, body=?, summary=?, url=?, content_hash=? WHERE id=?",
+            "topic=?, language=?, body=?, summary=?, url=?, content_hash=?, themes=? WHERE id=?",
             [*self._article_values(art), article_id],
         )
         self._index_and_tag(article_id, art, deltas, unread=unread)
@@ -227,8 +227,8 @@ class _PendingInserts:
     def flush(self, conn: sqlite3.Connection) -> None:
         conn.executemany(
             "INSERT INTO articles (id, position, title, source, source_raw, published_at, published_is_fallback, "
-            "topic, language, body, summary, url, content_hash, document_id, imported_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.articles)
+            "topic, language, body, summary, url, content_hash, themes, document_id, imported_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.articles)
         fts.insert(conn, self.fts)
         conn.executemany("INSERT INTO article_regions (article_id, region_id, mentions, first_pos) VALUES (?,?,?,?)",
                          self.tags)

@@ -9,7 +9,8 @@ from sqlite_utils import Database
 
 from ..core.models import IndexedText, RegionMention
 from ..core.search_text import region_tokens
-from . import fts
+from . import analysis, fts
+from .analysis import Analysed
 from .schema import ALL_ARTICLES, TOPIC_PREFIX
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ class RegionRepository:
             last = rows[-1][0]
 
     def replace_tags(self, tagged: list[tuple[int, str | None, list[RegionMention], set[str]]],
-                     index_texts: dict[int, IndexedText]) -> None:
+                     index_texts: dict[int, IndexedText], analysed: list[Analysed] | None = None) -> None:
         """Replace the tags and scope of articles: (id, published_at, mentions, scope); the index's
         region column follows (`index_texts`: id → the text the index holds)."""
         with self.db.atomic():
@@ -100,6 +101,8 @@ class RegionRepository:
             conn.executemany(
                 "INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)",
                 [(rid, when, aid) for aid, when, _, scope in tagged for rid in scope])
+            if analysed is not None:
+                analysis.replace(conn, analysed)
 
     def article_count_by_region(self) -> list[tuple[str, str, int]]:
         """(region id, name, articles) for every region with articles, most first."""

@@ -181,5 +181,15 @@ def m006_index_characters_instead_of_prefixes(db: Database) -> None:
     fts.rebuild(db.conn)
 
 
+@migrations()
+def m007_themes(db: Database) -> None:
+    """The themes of each article (figures/themes.py), for the summary panels and briefings,
+    as a JSON column of the article; filled for the articles already in the store."""
+    db.execute("ALTER TABLE articles ADD COLUMN themes TEXT NOT NULL DEFAULT '{}'")
+    from .analysis import reanalyse_all
+
+    reanalyse_all(db.conn)
+
+
 def migrate(db: Database) -> None:
     migrations.apply(db)
