@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from collections.abc import Mapping
+from functools import lru_cache
 
 from ..core.models import Figure
 

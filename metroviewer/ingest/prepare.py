@@ -12,10 +12,10 @@ from ..core.models import Figure, ParsedArticle, PreparedArticle, PreparedFile, 
 from ..core.search_text import index_body_source, indexed_text
 from ..core.sources import normalise_source
 from ..core.text import content_hash, detect_language, fold_same_length
-from ..regions.gazetteer import Gazetteer
 from ..figures.codec import encode_themes
 from ..figures.extract import extract_figures
 from ..figures.themes import article_themes
+from ..regions.gazetteer import Gazetteer
 from ..regions.tagger import RegionTagger, mentions_of
 from .errors import UnreadableFile
 from .readers import read_document
