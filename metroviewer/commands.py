@@ -76,9 +76,22 @@ def _progress_bar() -> Any:
 
 
 def _article_json(store: Store, ids: list[int], snippets: dict[int, Any] | None = None) -> list[dict[str, Any]]:
+    from .figures.format import figure_value
+    from .summary.data import figures_of
+
+    gazetteer = default_gazetteer()
+    figures: dict[int, list[dict[str, Any]]] = {}
+    for af in figures_of(store, gazetteer, ids, limit=None)[0]:
+        f = af.figure
+        figures.setdefault(af.article_id, []).append({
+            "kind": f.kind, "label": f.label, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
+            "year": f.year, "when": f.when or None, "display": figure_value(f), "text": f.text,
+            "sentence": f.sentence, "region": f.region_id, "region_name": af.region_name or None})
     out = []
     for article in store.articles.get_many(ids):
         item = article.to_json()
+        item["figures"] = figures.get(article.id, [])
+        item["themes"] = store.panels.themes_of(article.id)
         if snippets is not None:
             item["snippet"] = snippet_text(snippets.get(article.id))
         out.append(item)

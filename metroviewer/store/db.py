@@ -73,6 +73,7 @@ class Store:
             raise UserError(_explain_open_error(self.path, e)) from e
         from .articles import ArticleRepository
         from .imports import ImportWriter
+        from .panels import PanelRepository
         from .regions import RegionRepository
         from .search import SearchRepository
 
@@ -80,6 +81,7 @@ class Store:
         self.search = SearchRepository(self.db)
         self.regions = RegionRepository(self.db)
         self.imports = ImportWriter(self.db)
+        self.panels = PanelRepository(self.db)
 
     def close(self) -> None:
         self.conn.close()

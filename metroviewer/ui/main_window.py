@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Sign
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDockWidget,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -23,10 +24,12 @@ from ..core.search_text import query_terms
 from ..regions.gazetteer import Gazetteer
 from ..store import Store
 from ..store.articles import ArticleFilter
+from ..summary.data import PanelData, panel_data
 from .article_list_model import DATE, MATCH, REGIONS, STAR, TITLE, ArticleListModel, first_page
 from .reader import ArticleReader
 from .region_tree_model import KEY_ROLE, RegionTreeModel, TreeCounts
 from .search_bar import SearchBar
+from .summary_panel import SummaryPanel
 from .tasks import TaskRunner
 from .window_actions import build_menus
 
@@ -43,6 +46,7 @@ class MainWindow(QMainWindow):
     counts_refreshed = Signal()
     import_finished = Signal(object)
     briefing_saved = Signal(str, int)
+    panels_shown = Signal()
 
     def __init__(self, store_path: Path, gazetteer: Gazetteer, settings: QSettings | None = None):
         super().__init__()
@@ -56,6 +60,7 @@ class MainWindow(QMainWindow):
         self._region_key: tuple[str, ...] = ("all",)
         self._counts_task: Any = None
         self._list_generation = 0
+        self._panels_generation = 0
         self._counts_again = False
         self._build_widgets()
         self.actions_by_name = build_menus(self)
@@ -110,9 +115,16 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.right_splitter)
         self.main_splitter.setSizes([300, 900])
         self.setCentralWidget(self.main_splitter)
+        self.summary = SummaryPanel(self, dark=self.reader.dark)
+        self.summary_dock = QDockWidget(self.tr("Summary"), self)
+        self.summary_dock.setObjectName("summary_dock")  # saveState needs the name
+        self.summary_dock.setWidget(self.summary)
+        self.summary_dock.setMinimumWidth(300)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.summary_dock)
+        self.resizeDocks([self.summary_dock], [400], Qt.Orientation.Horizontal)
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
-        self.resize(1280, 820)
+        self.resize(1500, 900)
 
     def _wire(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
@@ -121,6 +133,8 @@ class MainWindow(QMainWindow):
         self.search_bar.search_changed.connect(self._on_search_bar_search_changed)
         self.reader.region_clicked.connect(self.select_region)
         self.list_model.rows_reloaded.connect(self._update_status)
+        self.summary.figure_activated.connect(self.open_figure)
+        self.summary_dock.visibilityChanged.connect(lambda visible: visible and self.reload_panels())
 
     # -- the list follows the tree and the search bar -------------------------------------
 
@@ -160,6 +174,47 @@ class MainWindow(QMainWindow):
 
     def _on_list_shown(self) -> None:
         self.table.setColumnHidden(MATCH, not self.list_model.query)
+        self.reload_panels()
+
+    # -- the summary panels follow the list --------------------------------------------------
+
+    def reload_panels(self) -> None:
+        """Read the panels for the list's selection on the task runner; a newer selection
+        supersedes a reading still under way."""
+        if self.summary_dock.isHidden():
+            return
+        self._panels_generation += 1
+        generation = self._panels_generation
+        f, query, title = self.current_filter(), self.search_bar.query(), self.selection_title()
+        gazetteer = self.gazetteer
+
+        def read(store: Store, _progress: object, _cancelled: object) -> PanelData:
+            return panel_data(store, gazetteer, f, query)
+
+        def show(data: PanelData) -> None:
+            if generation == self._panels_generation:
+                self.summary.show_data(title, data)
+                self.panels_shown.emit()
+
+        self.tasks.run(read, on_success=show, on_failure=self._on_task_failed)
+
+    def selection_title(self) -> str:
+        key = self._region_key
+        if key[0] == "region":
+            title = self.gazetteer.regions[key[1]].name
+        elif key[0] == "topic":
+            title = self.tr("Topic {0}").format(key[1])
+        elif key[0] == "starred":
+            title = self.tr("Starred")
+        else:
+            title = self.tr("All articles")
+        query = self.search_bar.query().strip()
+        return self.tr("{0}, search “{1}”").format(title, query) if query else title
+
+    def open_figure(self, article_id: int, text: str) -> None:
+        """Open the article a figure was read from, with the figure highlighted and in view."""
+        self.open_article(article_id, extra_terms=[text])
+        self.reader.find(text)
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = current.data(KEY_ROLE) if current.isValid() else ("all",)
@@ -187,13 +242,14 @@ class MainWindow(QMainWindow):
             return
         self.open_article(row.id)
 
-    def open_article(self, article_id: int) -> None:
+    def open_article(self, article_id: int, extra_terms: list[str] | None = None) -> None:
         article = self.store.articles.get(article_id)
         if article is None:
             return
         mentions = self.store.articles.region_mentions(article_id)
         forms = [f for rid, _, _ in mentions for f in self._written_forms(rid)]
-        self.reader.show_article(article, mentions, query_terms(self.list_model.query), forms)
+        terms = query_terms(self.list_model.query) + (extra_terms or [])
+        self.reader.show_article(article, mentions, terms, forms)
         if not article.is_read:
             self.set_read(article_id, True)
         self.article_opened.emit(article_id)

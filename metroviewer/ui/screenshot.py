@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+import time
 from argparse import Namespace
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QEventLoop, QModelIndex
 from PySide6.QtWidgets import QApplication
 
 from .article_list_model import TITLE
@@ -16,6 +17,16 @@ def _settle() -> None:
     app = QApplication.instance()
     for _ in range(5):
         app.processEvents()
+
+
+def _wait_for_tasks(window: MainWindow, timeout_s: float = 20.0) -> None:
+    """Let the task runner finish what the selection started (the summary panels) and deliver it."""
+    deadline = time.monotonic() + timeout_s
+    app = QApplication.instance()
+    while time.monotonic() < deadline and (window.tasks.busy() or window.summary.data is None):
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+    _settle()
 
 
 def take_screenshot(window: MainWindow, args: Namespace) -> int:
@@ -42,6 +53,7 @@ def take_screenshot(window: MainWindow, args: Namespace) -> int:
     else:
         window.table.setCurrentIndex(QModelIndex())
     _settle()
+    _wait_for_tasks(window)
     window.tasks.shutdown()
     window.refresh_counts(wait=True)
     _settle()

@@ -60,6 +60,11 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(view, "focus_tree", w.tr("Focus the region tree"), w.tree.setFocus, "Ctrl+1")
     add(view, "focus_list", w.tr("Focus the article list"), w.table.setFocus, "Ctrl+2")
     add(view, "focus_reader", w.tr("Focus the reader"), w.reader.setFocus, "Ctrl+3")
+    summary = w.summary_dock.toggleViewAction()
+    summary.setText(w.tr("&Summary panels"))
+    summary.setShortcut(QKeySequence("Ctrl+4"))
+    view.addAction(summary)
+    actions["summary"] = summary
     view.addSeparator()
     add(view, "retag", w.tr("&Re-tag all articles"), lambda: retag(w))
 

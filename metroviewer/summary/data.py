@@ -1,0 +1,112 @@
+"""What the summary panels show for a selection: articles over time, top sources, the regions
+most mentioned with it, the theme mix, and the figures of its newest articles."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..core.models import Figure, Summary
+from ..core.search_text import index_body_source
+from ..figures.themes import THEMES
+from ..ingest.prepare import analyse
+from ..regions.gazetteer import Gazetteer
+from ..regions.tagger import RegionTagger
+from ..store import Store
+from ..store.articles import ArticleFilter
+from ..store.panels import SAMPLE
+
+# Figures are read from the text when shown (see ingest.prepare.analyse): from this many of the
+# newest articles, about a dozen figures each at most.
+FIGURE_ARTICLES = 40
+MAX_FIGURES = 150
+
+
+@dataclass
+class ArticleFigure:
+    """A figure with the article it was read from."""
+
+    figure: Figure
+    article_id: int
+    article_title: str
+    published_at: str | None
+    region_name: str = ""  # of the region named in the figure's sentence
+
+
+@dataclass
+class PanelData:
+    total: int  # articles in the selection (for a search: those counted, up to SAMPLE)
+    sampled: int  # articles the sources, regions and themes were counted over
+    months: list[tuple[str, int]] = field(default_factory=list)
+    sources: list[tuple[str, int]] = field(default_factory=list)
+    regions: list[tuple[str, str, int]] = field(default_factory=list)  # id, name, articles
+    themes: list[tuple[str, int]] = field(default_factory=list)
+    figures: list[ArticleFigure] = field(default_factory=list)
+    figures_from: int = 0  # newest articles the figures were read from
+    months_complete: bool = True  # False for a search: counted over the sample
+
+    @property
+    def is_sample(self) -> bool:
+        return self.sampled < self.total
+
+
+@lru_cache(maxsize=4)
+def _tagger(gazetteer: Gazetteer) -> RegionTagger:
+    return RegionTagger(gazetteer)
+
+
+def panel_data(store: Store, gazetteer: Gazetteer, f: ArticleFilter = ArticleFilter(), query: str = "",
+               total: int | None = None) -> PanelData:
+    """The panels for the articles `f` selects, or for those of them matching `query`.
+    `total` (the selection's size, when the caller knows it) saves a count."""
+    if query.strip():
+        ids = store.search.ranked_ids(query, f, limit=SAMPLE)
+        ids = _newest_first(store, ids)
+        data = PanelData(total=len(ids), sampled=len(ids), months=store.panels.months_of(ids),
+                         months_complete=False)
+    else:
+        ids = store.panels.newest_ids(f)
+        count = total if total is not None else (len(ids) if len(ids) < SAMPLE else store.panels.count(f))
+        data = PanelData(total=count, sampled=len(ids), months=store.panels.months(f))
+    if not ids:
+        return data
+    data.sources = store.panels.sources(ids)
+    exclude = gazetteer.scope([f.region]) if f.region and f.region in gazetteer.regions else set()
+    data.regions = [(rid, _name(gazetteer, rid), n) for rid, n in store.panels.co_mentions(ids, exclude)]
+    order = {theme: i for i, theme in enumerate(THEMES)}
+    data.themes = sorted(store.panels.themes(ids), key=lambda t: order.get(t[0], len(order)))
+    data.figures, data.figures_from = figures_of(store, gazetteer, ids[:FIGURE_ARTICLES], f.region)
+    return data
+
+
+def figures_of(store: Store, gazetteer: Gazetteer, ids: list[int], region: str | None = None,
+               limit: int | None = MAX_FIGURES) -> tuple[list[ArticleFigure], int]:
+    """The figures of the articles `ids` (newest first); with a region, those naming it (or a
+    place within it) come first. Returns them and how many articles they were read from."""
+    tagger = _tagger(gazetteer)
+    found: list[ArticleFigure] = []
+    texts = store.panels.texts(ids)
+    for article_id, title, body, summary_json, published_at in texts:
+        summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
+        analysis = analyse(title, index_body_source(body, summary), tagger, with_figures=True)
+        found.extend(ArticleFigure(fig, article_id, title, published_at,
+                                   _name(gazetteer, fig.region_id) if fig.region_id else "")
+                     for fig in analysis.figures)
+    if region:
+        def in_region(af: ArticleFigure) -> bool:
+            rid = af.figure.region_id
+            return bool(rid) and (rid == region or region in gazetteer.ancestors(rid))  # type: ignore[arg-type]
+
+        found.sort(key=lambda af: not in_region(af))  # stable: newest first within each part
+    return found[:limit], len(texts)
+
+
+def _newest_first(store: Store, ids: list[int]) -> list[int]:
+    dates = {r.id: (r.published_at or "", r.id) for r in store.articles.rows(ids)}
+    return sorted(dates, key=lambda i: dates[i], reverse=True)
+
+
+def _name(gazetteer: Gazetteer, region_id: str) -> str:
+    region = gazetteer.regions.get(region_id)
+    return region.name if region else region_id

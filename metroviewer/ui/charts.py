@@ -1,0 +1,124 @@
+"""The summary charts, drawn with pyqtgraph: articles per month, and ranked bars (sources,
+regions, themes). The same widgets are shown in the window and rendered into briefings."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+BAR = QColor("#3b78b5")
+BAR_DARK = QColor("#6aa6df")
+
+# pyqtgraph reads these when a widget is made: white charts in the window and on paper.
+pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+
+
+def _font(point_size: float = 8.5) -> QFont:
+    font = QFont(QApplication.font())  # carries the bundled CJK face as its fallback
+    font.setPointSizeF(point_size)
+    return font
+
+
+class _Chart(pg.PlotWidget):
+    def __init__(self, parent: QWidget | None = None, dark: bool = False):
+        super().__init__(parent, background="#1e1f22" if dark else "w")
+        self.dark = dark
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(False, False)
+        self.hideButtons()
+        self.getPlotItem().setContentsMargins(2, 4, 8, 2)
+        for name in ("left", "bottom"):
+            axis = self.getAxis(name)
+            axis.setTickFont(_font())
+            axis.setTextPen("#dddddd" if dark else "#333333")
+            axis.setPen("#888888")
+
+    def bar_brush(self) -> QColor:
+        return BAR_DARK if self.dark else BAR
+
+    def image(self, width: int, height: int) -> QImage:
+        """The chart drawn into an image of this size (for briefings)."""
+        self.resize(width, height)
+        image = QImage(width * 2, height * 2, QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(2)
+        image.fill(Qt.GlobalColor.white)
+        self.render(image)
+        return image
+
+
+class MonthsChart(_Chart):
+    """Articles per month as bars; months without articles are shown as gaps."""
+
+    def set_months(self, months: list[tuple[str, int]]) -> None:
+        self.clear()
+        months = _fill_months(months)
+        if not months:
+            return
+        xs = list(range(len(months)))
+        heights = [n for _, n in months]
+        self.addItem(pg.BarGraphItem(x=xs, height=heights, width=0.8, brush=self.bar_brush(), pen=None))
+        self.getAxis("bottom").setTicks([_month_ticks(months)])
+        self.getAxis("left").setTicks([_count_ticks(max(heights))])
+        self.setXRange(-0.6, len(months) - 0.4, padding=0)
+        self.setYRange(0, max(heights) * 1.08 or 1, padding=0)
+
+
+class RankedBars(_Chart):
+    """Horizontal bars, largest on top, each labelled on the left."""
+
+    def __init__(self, parent: QWidget | None = None, dark: bool = False):
+        super().__init__(parent, dark)
+        self.getAxis("left").setWidth(120)
+
+    def set_items(self, items: list[tuple[str, int]]) -> None:
+        self.clear()
+        if not items:
+            self.getAxis("left").setTicks([[]])
+            return
+        ys = list(range(len(items)))[::-1]
+        widths = [n for _, n in items]
+        self.addItem(pg.BarGraphItem(x0=0, y=ys, height=0.7, width=widths, brush=self.bar_brush(), pen=None))
+        self.getAxis("left").setTicks([[(y, _short(label)) for y, (label, _) in zip(ys, items, strict=True)]])
+        self.getAxis("bottom").setTicks([_count_ticks(max(widths))])
+        self.setYRange(-0.6, len(items) - 0.4, padding=0)
+        self.setXRange(0, max(widths) * 1.05 or 1, padding=0)
+
+
+def _month_ticks(months: list[tuple[str, int]]) -> list[tuple[int, str]]:
+    """A few labels that fit under a narrow chart: years over long spans, months over short."""
+    if len(months) > 18:
+        januaries = [(i, m[:4]) for i, (m, _) in enumerate(months) if m.endswith("-01")]
+        step = -(-len(januaries) // 5)
+        return januaries[::step]
+    step = -(-len(months) // 4)
+    return [(i, m) for i, (m, _) in enumerate(months) if i % step == 0]
+
+
+def _count_ticks(largest: int) -> list[tuple[int, str]]:
+    """Whole-number ticks (articles are counted, not measured): about four of them."""
+    raw = max(1, largest / 4)
+    magnitude = 10 ** (len(str(int(raw))) - 1)
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    return [(v, f"{v:,}") for v in range(0, int(largest) + 1, int(step))]
+
+
+def _short(label: str, limit: int = 16) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def _fill_months(months: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Every month from the first to the last, zero where nothing was published."""
+    counts = {m: n for m, n in months if len(m) == 7 and m[:4].isdigit() and m[5:].isdigit() and m[4] == "-"}
+    if not counts:
+        return []
+    ordered = sorted(counts)
+    year, month = map(int, ordered[0].split("-"))
+    last = tuple(map(int, ordered[-1].split("-")))
+    out = []
+    while (year, month) <= last and len(out) < 600:
+        key = f"{year:04d}-{month:02d}"
+        out.append((key, counts.get(key, 0)))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
