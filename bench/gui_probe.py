@@ -139,6 +139,7 @@ def measure_briefing(store_path: object) -> dict[str, float]:
     from metroviewer.briefing.html import briefing_html
     from metroviewer.regions.gazetteer import default_gazetteer
     from metroviewer.store import Store
+    from metroviewer.ui.briefing_charts import chart_images
     from metroviewer.ui.briefing_printer import write_pdf
     from metroviewer.ui.fonts import register_fonts
 
@@ -149,11 +150,13 @@ def measure_briefing(store_path: object) -> dict[str, float]:
         t = time.perf_counter()
         briefing = compose_briefing(store, default_gazetteer(), article_ids=ids)
     with tempfile.TemporaryDirectory() as tmp:
-        pages = write_pdf(briefing_html(briefing), Path(tmp) / "brief.pdf", briefing.title)
+        images = chart_images(briefing.panels)
+        pages = write_pdf(briefing_html(briefing), Path(tmp) / "brief.pdf", briefing.title, images)
         seconds = time.perf_counter() - t
         size = (Path(tmp) / "brief.pdf").stat().st_size
+    figures = len(briefing.panels.figures) if briefing.panels else 0
     return {"articles": briefing.article_count, "pages": pages, "seconds": round(seconds, 2),
-            "pdf_kb": size // 1024, "charts": "none yet: the summary panels are not built"}
+            "pdf_kb": size // 1024, "charts": len(images), "figures_listed": min(figures, 40)}
 
 
 if __name__ == "__main__":

@@ -76,6 +76,7 @@ def write_briefing_pdf(store_path: Path, out: Path, *, regions: list[str], query
     from .briefing.html import briefing_html
     from .regions.gazetteer import default_gazetteer
     from .store import Store
+    from .ui.briefing_charts import chart_images
     from .ui.briefing_printer import write_pdf
     from .ui.fonts import register_fonts
 
@@ -84,5 +85,5 @@ def write_briefing_pdf(store_path: Path, out: Path, *, regions: list[str], query
     with Store(store_path) as store:
         briefing = compose_briefing(store, default_gazetteer(), regions=regions, query=query, since=since,
                                     until=until)
-    pages = write_pdf(briefing_html(briefing), out, briefing.title)
+    pages = write_pdf(briefing_html(briefing), out, briefing.title, chart_images(briefing.panels))
     return briefing.article_count, pages

@@ -42,8 +42,17 @@ def test_cli_brief_writes_a_pdf_with_searchable_chinese(workflow_store_path, tmp
     text = pdf_text(out)
     assert len(PdfReader(str(out)).pages) >= 2
     for expected in ("Briefing:成都都市圈", "长三角资本“西进”为何锁定成都都市圈?", "南京都市圈GDP突破5.4万亿",
-                     "DevelopmentPlanning", "LessonsfromExistingMetropolitanAreas", "Appendix:sources", "新浪财经"):
+                     "DevelopmentPlanning", "LessonsfromExistingMetropolitanAreas", "Appendix:sources", "新浪财经",
+                     "Articlespermonth", "Topsources", "Thememix", "Keyfigures", ">5.4trillionyuan", "1GWh"):
         assert expected in text, expected
+    # the summary charts are pictures in the PDF, not empty boxes: some of their pixels are bars
+    charts = [image for page in PdfReader(str(out)).pages for image in page.images]
+    assert len(charts) == 4
+    bar_blue = (0x3B, 0x78, 0xB5)
+    for chart in charts:
+        colours = chart.image.convert("RGB").getcolors(1 << 24)
+        # (stored as JPEG: a shade or two off)
+        assert sum(n for n, rgb in colours if max(abs(a - b) for a, b in zip(rgb, bar_blue)) <= 8) > 500
 
 
 def test_cli_brief_refuses_an_unwritable_target(workflow_store_path, tmp_path):

@@ -10,8 +10,10 @@ from ..core.models import Article
 from ..regions.gazetteer import Gazetteer
 from ..store import Store
 from ..store.articles import ArticleFilter
+from ..summary.data import PanelData, panel_data_for_ids
 
 MAX_ARTICLES = 500
+BRIEFING_FIGURE_ARTICLES = 200  # the figures table reads this many of the newest articles
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Briefing:
     sections: list[BriefingSection]
     sources: list[tuple[str, int]]
     truncated: bool = False
+    panels: PanelData | None = None  # the summary panels over the briefing's articles
 
     @property
     def article_count(self) -> int:
@@ -70,6 +73,9 @@ def compose_briefing(store: Store, gazetteer: Gazetteer, *, regions: list[str] |
     if article_ids is not None:
         scope_parts.append(f"{len(article_ids)} selected articles")
     sources = Counter((a.source or a.source_raw or "—") for s in sections for a in s.articles)
+    ids = list(dict.fromkeys(a.id for s in sections for a in s.articles))
+    panels = panel_data_for_ids(store, gazetteer, ids, regions[0] if len(regions) == 1 else None,
+                                figure_articles=BRIEFING_FIGURE_ARTICLES)
     return Briefing(
         title=title or ("Briefing: " + "、".join(names) if names else "Briefing"),
         scope="; ".join(scope_parts) or "All articles",
@@ -78,4 +84,5 @@ def compose_briefing(store: Store, gazetteer: Gazetteer, *, regions: list[str] |
         sections=sections,
         sources=sources.most_common(),
         truncated=truncated,
+        panels=panels,
     )

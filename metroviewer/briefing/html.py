@@ -6,9 +6,24 @@ import html
 
 from .. import RESOURCES
 from .article_html import summary_html
+from ..figures.format import figure_value
+from ..summary.data import PanelData
 from .compose import Briefing
 
 EXCERPT_CHARS = 360
+KEY_FIGURES = 40
+# The summary charts, by the name the printer gives each image (ui/briefing_charts.py draws them).
+CHARTS = (("months", "Articles per month"), ("sources", "Top sources"), ("regions", "Regions mentioned"),
+          ("themes", "Theme mix"))
+CHART_WIDTH = 520  # px in the document (the width of the text on A4); the image is drawn at twice that
+
+
+def chart_height(name: str, panels: PanelData) -> int:
+    """The height a chart is drawn at: bars get a fixed height each."""
+    if name == "months":
+        return 200
+    items = {"sources": panels.sources, "regions": panels.regions, "themes": panels.themes}[name]
+    return max(60, 20 * len(items) + 36)
 
 
 def briefing_css() -> str:
@@ -34,6 +49,8 @@ def briefing_html(b: Briefing) -> str:
         parts.append('<p class="note">Only the first articles of each section are included; narrow the '
                      "dates or the search for a complete briefing.</p>")
     parts.append("</div>")
+    if b.panels and b.panels.total:
+        parts.extend(_summary(b.panels))
     for section in b.sections:
         parts.append(f'<h2 class="section">{html.escape(section.heading)} '
                      f'<span class="count">({len(section.articles)})</span></h2>')
@@ -43,6 +60,29 @@ def briefing_html(b: Briefing) -> str:
     parts.extend(f"<tr><td>{html.escape(name)}</td><td>{n}</td></tr>" for name, n in b.sources)
     parts.append("</table>")
     return "\n".join(parts)
+
+
+def _summary(panels: PanelData) -> list[str]:
+    """The summary panels as the window shows them: charts, then the key figures."""
+    out = ['<h2 class="section">Summary</h2>']
+    for name, title in CHARTS:
+        has_data = panels.months if name == "months" else getattr(panels, name)
+        if not has_data:
+            continue
+        out.append(f'<h4 class="chart">{title}</h4>')
+        out.append(f'<p class="chart"><img src="chart:{name}" width="{CHART_WIDTH}" '
+                   f'height="{chart_height(name, panels)}"></p>')
+    if panels.figures:
+        out.append(f'<h4 class="chart">Key figures <span class="count">(from the newest {panels.figures_from} '
+                   "articles)</span></h4>")
+        out.append('<table class="figures"><tr><th>Figure</th><th>Measures</th><th>Year</th><th>Region</th>'
+                   "<th>Article</th></tr>")
+        for af in panels.figures[:KEY_FIGURES]:
+            f = af.figure
+            cells = (figure_value(f), f.label, str(f.year or ""), af.region_name, af.article_title)
+            out.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells) + "</tr>")
+        out.append("</table>")
+    return out
 
 
 def _article(a) -> str:

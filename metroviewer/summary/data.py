@@ -61,22 +61,35 @@ def panel_data(store: Store, gazetteer: Gazetteer, f: ArticleFilter = ArticleFil
     """The panels for the articles `f` selects, or for those of them matching `query`.
     `total` (the selection's size, when the caller knows it) saves a count."""
     if query.strip():
-        ids = store.search.ranked_ids(query, f, limit=SAMPLE)
-        ids = _newest_first(store, ids)
+        ids = _newest_first(store, store.search.ranked_ids(query, f, limit=SAMPLE))
         data = PanelData(total=len(ids), sampled=len(ids), months=store.panels.months_of(ids),
                          months_complete=False)
     else:
         ids = store.panels.newest_ids(f)
         count = total if total is not None else (len(ids) if len(ids) < SAMPLE else store.panels.count(f))
         data = PanelData(total=count, sampled=len(ids), months=store.panels.months(f))
+    return _counted(data, store, gazetteer, ids, f.region, FIGURE_ARTICLES)
+
+
+def panel_data_for_ids(store: Store, gazetteer: Gazetteer, ids: list[int], region: str | None = None,
+                       figure_articles: int = FIGURE_ARTICLES) -> PanelData:
+    """The panels for a given set of articles (a briefing's), counted over all of them."""
+    ids = _newest_first(store, ids)
+    data = PanelData(total=len(ids), sampled=len(ids), months=store.panels.months_of(ids))
+    return _counted(data, store, gazetteer, ids, region, figure_articles)
+
+
+def _counted(data: PanelData, store: Store, gazetteer: Gazetteer, ids: list[int], region: str | None,
+             figure_articles: int) -> PanelData:
+    """Fill in the sources, regions, themes and figures of `ids` (newest first)."""
     if not ids:
         return data
     data.sources = store.panels.sources(ids)
-    exclude = gazetteer.scope([f.region]) if f.region and f.region in gazetteer.regions else set()
+    exclude = gazetteer.scope([region]) if region and region in gazetteer.regions else set()
     data.regions = [(rid, _name(gazetteer, rid), n) for rid, n in store.panels.co_mentions(ids, exclude)]
     order = {theme: i for i, theme in enumerate(THEMES)}
     data.themes = sorted(store.panels.themes(ids), key=lambda t: order.get(t[0], len(order)))
-    data.figures, data.figures_from = figures_of(store, gazetteer, ids[:FIGURE_ARTICLES], f.region)
+    data.figures, data.figures_from = figures_of(store, gazetteer, ids[:figure_articles], region)
     return data
 
 

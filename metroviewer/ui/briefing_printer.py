@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from .fonts import CJK_FAMILY
 
 
-def briefing_document(html_text: str) -> QTextDocument:
+def briefing_document(html_text: str, images: dict[str, QImage] | None = None) -> QTextDocument:
+    """The briefing laid out for printing; `images` are its charts (ui/briefing_charts.py)."""
     doc = QTextDocument()
+    for name, image in (images or {}).items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"chart:{name}"), image)
     font = QFont()
     font.setFamilies(["DejaVu Sans", CJK_FAMILY])
     font.setPointSizeF(10.5)
@@ -23,14 +26,15 @@ def briefing_document(html_text: str) -> QTextDocument:
     return doc
 
 
-def write_pdf(html_text: str, target: Path, title: str = "MetroViewer briefing") -> int:
+def write_pdf(html_text: str, target: Path, title: str = "MetroViewer briefing",
+              images: dict[str, QImage] | None = None) -> int:
     """Write the briefing to `target`; returns the number of pages."""
     writer = QPdfWriter(str(target))
     writer.setTitle(title)
     writer.setCreator("MetroViewer")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter))
-    doc = briefing_document(html_text)
+    doc = briefing_document(html_text, images)
     doc.print_(writer)
     del writer  # finishes the file
     from pypdf import PdfReader
@@ -38,11 +42,11 @@ def write_pdf(html_text: str, target: Path, title: str = "MetroViewer briefing")
     return len(PdfReader(str(target)).pages)
 
 
-def print_preview(html_text: str, parent: QWidget | None = None) -> None:
+def print_preview(html_text: str, parent: QWidget | None = None, images: dict[str, QImage] | None = None) -> None:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    doc = briefing_document(html_text)
+    doc = briefing_document(html_text, images)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.paintRequested.connect(doc.print_)
     dialog.exec()

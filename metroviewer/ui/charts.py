@@ -4,8 +4,8 @@ regions, themes). The same widgets are shown in the window and rendered into bri
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
 BAR = QColor("#3b78b5")
@@ -39,12 +39,18 @@ class _Chart(pg.PlotWidget):
         return BAR_DARK if self.dark else BAR
 
     def image(self, width: int, height: int) -> QImage:
-        """The chart drawn into an image of this size (for briefings)."""
+        """The chart drawn into an image of this size, at twice the resolution (for briefings)."""
         self.resize(width, height)
+        # Lay the plot out for this size without showing the widget.
+        self.setSceneRect(QRectF(0, 0, width, height))
+        self.getPlotItem().setGeometry(QRectF(0, 0, width, height))
         image = QImage(width * 2, height * 2, QImage.Format.Format_ARGB32)
         image.setDevicePixelRatio(2)
         image.fill(Qt.GlobalColor.white)
-        self.render(image)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.scene().render(painter, QRectF(0, 0, width, height), QRectF(0, 0, width, height))
+        painter.end()
         return image
 
 

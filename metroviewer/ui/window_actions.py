@@ -166,16 +166,25 @@ def _compose_html(w: MainWindow, on_ready) -> None:
     request = _briefing_request(w)
     gazetteer = w.gazetteer
     w.statusBar().showMessage(w.tr("Composing the briefing…"))
-    w.tasks.run(lambda store, _p, _c: (lambda b: (b.title, briefing_html(b), b.article_count))(
-        compose_briefing(store, gazetteer, **request)), on_success=on_ready, on_failure=w._on_task_failed)
+    def compose(store, _p, _c):
+        b = compose_briefing(store, gazetteer, **request)
+        return b.title, briefing_html(b), b.article_count, b.panels
+
+    def ready(result) -> None:
+        from .briefing_charts import chart_images
+
+        title, html_text, count, panels = result
+        on_ready((title, html_text, count, chart_images(panels)))  # charts are drawn on this thread
+
+    w.tasks.run(compose, on_success=ready, on_failure=w._on_task_failed)
 
 
 def print_briefing(w: MainWindow) -> None:
     from .briefing_printer import print_preview
 
-    def ready(result: tuple[str, str, int]) -> None:
+    def ready(result: tuple) -> None:
         w.statusBar().clearMessage()
-        print_preview(result[1], w)
+        print_preview(result[1], w, result[3])
 
     _compose_html(w, ready)
 
@@ -189,9 +198,9 @@ def save_briefing_pdf(w: MainWindow, path: str | None = None) -> None:
     if not path:
         return
 
-    def ready(result: tuple[str, str, int]) -> None:
-        title, html_text, count = result
-        w.tasks.run(lambda _s, _p, _c: write_pdf(html_text, Path(path), title), on_failure=w._on_task_failed,
+    def ready(result: tuple) -> None:
+        title, html_text, count, images = result
+        w.tasks.run(lambda _s, _p, _c: write_pdf(html_text, Path(path), title, images), on_failure=w._on_task_failed,
                     on_success=lambda pages: w.briefing_saved.emit(path, pages) or w.statusBar().showMessage(
                         w.tr("Saved {0}: {1} articles on {2} pages.").format(path, count, pages), 8000))
 
