@@ -52,7 +52,7 @@ def test_cli_brief_writes_a_pdf_with_searchable_chinese(workflow_store_path, tmp
     for chart in charts:
         colours = chart.image.convert("RGB").getcolors(1 << 24)
         # (stored as JPEG: a shade or two off)
-        assert sum(n for n, rgb in colours if max(abs(a - b) for a, b in zip(rgb, bar_blue)) <= 8) > 500
+        assert sum(n for n, rgb in colours if max(abs(a - b) for a, b in zip(rgb, bar_blue, strict=True)) <= 8) > 500
 
 
 def test_cli_brief_refuses_an_unwritable_target(workflow_store_path, tmp_path):

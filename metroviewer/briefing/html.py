@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 
 from .. import RESOURCES
-from .article_html import summary_html
 from ..figures.format import figure_value
 from ..summary.data import PanelData
+from .article_html import summary_html
 from .compose import Briefing
 
 EXCERPT_CHARS = 360
