@@ -37,7 +37,7 @@ def main() -> None:
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from metroviewer.app import configure_runtime
+    from metroviewer.app import configure_runtime, settle_after_start
     from metroviewer.regions.gazetteer import default_gazetteer
     from metroviewer.ui.fonts import register_fonts
     from metroviewer.ui.main_window import MainWindow
@@ -47,6 +47,7 @@ def main() -> None:
     register_fonts(app)
     settings = QSettings(str(Path(store).with_suffix(".ini")), QSettings.Format.IniFormat)
     window = MainWindow(Path(store), default_gazetteer(), settings)
+    settle_after_start()  # as the app does once its window is up
     result: dict[str, float] = {}
 
     class FirstPaint(QObject):
@@ -79,9 +80,12 @@ def main() -> None:
         gaps: list[float] = []
         last = [time.perf_counter()]
 
+        ends: list[float] = []
+
         def tick() -> None:
             now = time.perf_counter()
             gaps.append(now - last[0])
+            ends.append(now)
             last[0] = now
 
         timer = QTimer()
@@ -97,6 +101,9 @@ def main() -> None:
             result["max_event_loop_stall_ms"] = max(gaps) * 1000 if gaps else 0.0
             result["p99_event_loop_gap_ms"] = sorted(gaps)[int(len(gaps) * 0.99)] * 1000 if gaps else 0.0
             result["peak_rss_mb"] = _memory_mb("VmHWM")
+            # When the longest stalls ended, in seconds after the import started (to find them).
+            worst = sorted(range(len(gaps)), key=lambda i: -gaps[i])[:5]
+            result["worst_stalls"] = [(round(gaps[i] * 1000), round(ends[i] - t0, 2)) for i in worst]
             window.tasks.shutdown()
             finish()
 

@@ -70,6 +70,11 @@ class RegionMention:
     mentions: int
     first_pos: int
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent from the workers by the dozen an article: a plain call unpickles faster than
+        # the default reconstruction, in the process that also runs the window.
+        return RegionMention, (self.region_id, self.mentions, self.first_pos)
+
 
 @dataclass
 class Figure:
@@ -209,6 +214,8 @@ class PreparedArticle:
     scope: set[str]
     index: IndexedText
     themes_json: str = "{}"  # as the store keeps them (figures/codec.py), encoded on the workers
+    summary_json: str | None = None  # the summary as stored, encoded on the workers too
+    region_tokens: str = ""  # the index's regions column (core/search_text.region_tokens)
 
 
 @dataclass

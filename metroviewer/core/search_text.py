@@ -14,8 +14,10 @@ import hashlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported when first needed: the window starts without it
+    import numpy as np
 
 from .models import IndexedText, Summary
 from .text import HAN, HAN_RANGES, fold
@@ -38,14 +40,16 @@ def _pairs(match: re.Match[str]) -> str:
     return " " + " ".join(map(str.__add__, run, run[1:])) + " "
 
 
+@lru_cache(maxsize=1)
 def _is_han_table() -> np.ndarray:
+    import numpy as np
+
     table = np.zeros(0x110000, dtype=np.int8)
     for start, end in HAN_RANGES:
         table[start : end + 1] = 1
     return table
 
 
-_IS_HAN = _is_han_table()
 _SPACE = ord(" ")
 
 
@@ -58,8 +62,10 @@ def _pairs_and_characters(text: str) -> tuple[str, str]:
     character followed by another becomes "ab ", a run's last one a space, and a run is
     preceded by a space.
     """
+    import numpy as np
+
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    han = _IS_HAN[codes]
+    han = _is_han_table()[codes]
     if not han.any():
         return text, ""
     followed = np.zeros_like(han)

@@ -6,8 +6,10 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy is imported when first needed: the window starts without it
+    import numpy as np
 
 # CJK Unified Ideographs Extension A, the main block, and Compatibility Ideographs.
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
@@ -33,6 +35,8 @@ def _fold_table() -> dict[int, str]:
 @lru_cache(maxsize=1)
 def _fold_lookup() -> np.ndarray:
     """The same table as an array indexed by code point (every entry maps one character to one)."""
+    import numpy as np
+
     lookup = np.arange(0x110000, dtype=np.uint32)
     for code, replacement in _fold_table().items():
         lookup[code] = ord(replacement)
@@ -43,6 +47,8 @@ def _translate(text: str) -> str:
     # str.translate looks each character up in a dict; an array lookup is ~8x quicker on an article.
     if len(text) < 64:
         return text.translate(_fold_table())
+    import numpy as np
+
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     return _fold_lookup()[codes].tobytes().decode("utf-32-le", "surrogatepass")
 

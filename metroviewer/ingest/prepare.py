@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.models import Figure, ParsedArticle, PreparedArticle, PreparedFile, RegionMention
-from ..core.search_text import index_body_source, indexed_text
+from ..core.search_text import index_body_source, indexed_text, region_tokens
 from ..core.sources import normalise_source
 from ..core.text import content_hash, detect_language, fold_same_length
 from ..figures.codec import encode_themes
@@ -101,6 +102,7 @@ class ArticlePreparer:
         analysis = analyse(title, indexed_body, self.tagger)
         mentions = analysis.mentions
         published = a.published_at or file_time
+        scope = self.gazetteer.scope([m.region_id for m in mentions])
         return PreparedArticle(
             title=title,
             body=body,
@@ -115,7 +117,9 @@ class ArticlePreparer:
             content_hash=content_hash(title, a.published_at or "", body),
             position=position,
             tags=mentions,
-            scope=self.gazetteer.scope([m.region_id for m in mentions]),
+            scope=scope,
             index=indexed_text(analysis.folded_title, analysis.folded_body, folded=True),
             themes_json=encode_themes(analysis.themes),
+            summary_json=json.dumps(a.summary.to_dict(), ensure_ascii=False) if a.summary else None,
+            region_tokens=region_tokens(scope),
         )

@@ -145,7 +145,8 @@ class ImportWriter:
         return [
             art.position, art.title, art.source, art.source_raw, art.published_at, int(art.published_is_fallback),
             art.topic, art.language, art.body,
-            json.dumps(art.summary.to_dict(), ensure_ascii=False) if art.summary else None,
+            art.summary_json if art.summary_json is not None or not art.summary
+            else json.dumps(art.summary.to_dict(), ensure_ascii=False),
             art.url, art.content_hash, art.themes_json,
         ]
 
@@ -203,6 +204,7 @@ class _PendingInserts:
 
     def __init__(self, next_id: int):
         self.next_id = next_id
+        self.imported_at = _now()
         self.articles: list[list[object]] = []
         self.fts: list[fts.Entry] = []
         self.tags: list[tuple[int, str, int, int]] = []
@@ -211,12 +213,12 @@ class _PendingInserts:
     def add(self, doc_id: int, art: PreparedArticle, values: list[object], deltas: Counter[str]) -> int:
         article_id = self.next_id
         self.next_id += 1
-        self.articles.append([article_id, *values, doc_id, _now()])
+        self.articles.append([article_id, *values, doc_id, self.imported_at])
         self.index_and_tag(article_id, art, deltas, unread=True)
         return article_id
 
     def index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
-        self.fts.append((article_id, art.index, region_tokens(art.scope)))
+        self.fts.append((article_id, art.index, art.region_tokens or region_tokens(art.scope)))
         self.tags.extend((article_id, t.region_id, t.mentions, t.first_pos) for t in art.tags)
         self.scope.extend((rid, art.published_at, article_id) for rid in art.scope)
         for rid in counters(art.scope, art.topic):

@@ -117,9 +117,9 @@ def import_samples(window: MainWindow) -> None:
         writes=True, on_success=window._on_wizard_import_finished, on_failure=window._on_task_failed)
 
 
-def reopen_window(old: MainWindow, path: Path) -> MainWindow | None:
-    """Switch the app to another store: a new window on it, the old one closed."""
-    new = open_window(path, old.settings, parent=old)
+def reopen_window(old: MainWindow, path: Path, offer_samples: bool = True) -> MainWindow | None:
+    """Switch the app to another store (or language): a new window on it, the old one closed."""
+    new = open_window(path, old.settings, parent=old, offer_samples=offer_samples)
     if new is None:
         return None
     new.show()

@@ -57,7 +57,12 @@ class ArticleListModel(QAbstractTableModel):
                 "descending": self._descending}
 
     def show_rows(self, f: ArticleFilter, query: str, rows: list[ArticleRow]) -> None:
-        """Show a first page read elsewhere (see `first_page`)."""
+        """Show a first page read elsewhere (see `first_page`). The same rows again (the list
+        refreshed while an import adds older articles) change nothing: no reset, no repaint,
+        and the current row stays."""
+        if (f, query.strip()) == (self._filter, self._query) and _same_rows(rows, self._rows[: len(rows)]):
+            self.rows_reloaded.emit()
+            return
         self.beginResetModel()
         self._filter, self._query = f, query.strip()
         self._rows = rows
@@ -189,3 +194,10 @@ def first_page(articles: Any, search: Any, f: ArticleFilter, query: str, sort: s
     if query:
         return search.search(query, f, limit=PAGE, offset=0, prefix_last=True)
     return articles.page(f, sort=sort, descending=descending, limit=PAGE)
+
+
+def _same_rows(new: list[ArticleRow], shown: list[ArticleRow]) -> bool:
+    return len(new) == len(shown) and all(
+        (a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred, a.regions, a.snippet)
+        == (b.id, b.title, b.source, b.published_at, b.is_read, b.is_starred, b.regions, b.snippet)
+        for a, b in zip(new, shown, strict=True))

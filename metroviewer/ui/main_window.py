@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -29,7 +29,7 @@ from .article_list_model import DATE, MATCH, REGIONS, STAR, TITLE, ArticleListMo
 from .reader import ArticleReader
 from .region_tree_model import KEY_ROLE, RegionTreeModel, TreeCounts
 from .search_bar import SearchBar
-from .summary_panel import SummaryPanel
+from .summary_panel import SummaryPanel, preload_charts
 from .tasks import TaskRunner
 from .window_actions import build_menus
 
@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self._counts_task: Any = None
         self._list_generation = 0
         self._panels_generation = 0
+        self._panels_shown_for: tuple[ArticleFilter, str] | None = None
         self._counts_again = False
         self._build_widgets()
         self.actions_by_name = build_menus(self)
@@ -183,9 +184,12 @@ class MainWindow(QMainWindow):
         supersedes a reading still under way."""
         if self.summary_dock.isHidden():
             return
+        f, query, title = self.current_filter(), self.search_bar.query(), self.selection_title()
+        if self.tasks.writing() and (f, query) == self._panels_shown_for:
+            return  # the list refreshes as an import writes; the panels follow when it is done
+        self._panels_shown_for = (f, query)
         self._panels_generation += 1
         generation = self._panels_generation
-        f, query, title = self.current_filter(), self.search_bar.query(), self.selection_title()
         gazetteer = self.gazetteer
 
         def read(store: Store, _progress: object, _cancelled: object) -> PanelData:
@@ -380,6 +384,10 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/main_splitter", self.main_splitter.saveState())
         self.settings.setValue("window/right_splitter", self.right_splitter.saveState())
         self.settings.setValue("window/list_header", self.table.horizontalHeader().saveState())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        QTimer.singleShot(0, preload_charts)  # after the first frame
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_layout()

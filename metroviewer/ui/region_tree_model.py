@@ -16,7 +16,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(eq=False)
-class TreeNode:
+class TreeNode:  # eq=False: a node is itself (comparing fields made row() slow)
     key: tuple[str, ...]
     label: str
     parent: TreeNode | None = None
@@ -42,6 +42,7 @@ class TreeCounts:
 class RegionTreeModel(QAbstractItemModel):
     def __init__(self, gazetteer: Gazetteer, parent: QObject | None = None):
         super().__init__(parent)
+        self._bold: QFont | None = None  # one font for every unread row, not one per paint
         self.gazetteer = gazetteer
         self.root = TreeNode(("root",), "")
         self.hide_empty = True
@@ -117,8 +118,11 @@ class RegionTreeModel(QAbstractItemModel):
         return node
 
     def _update_numbers(self, node: TreeNode) -> None:
+        """New numbers into the nodes; one dataChanged per run of changed siblings (a signal per
+        node had the view call back into Python thousands of times while an import ran)."""
         c = self._counts
-        for child in node.children:
+        changed: list[int] = []
+        for row, child in enumerate(node.children):
             key = child.key
             if key[0] == "region":
                 total, unread = c.regions.get(key[1], (0, 0))
@@ -132,9 +136,12 @@ class RegionTreeModel(QAbstractItemModel):
                 total, unread = sum(t[1] for t in c.topics), sum(t[2] for t in c.topics)
             if (total, unread) != (child.total, child.unread):
                 child.total, child.unread = total, unread
-                row = child.row()
-                self.dataChanged.emit(self.createIndex(row, NAME, child), self.createIndex(row, TOTAL, child))
+                changed.append(row)
             self._update_numbers(child)
+        if changed:
+            first, last = changed[0], changed[-1]
+            self.dataChanged.emit(self.createIndex(first, NAME, node.children[first]),
+                                  self.createIndex(last, TOTAL, node.children[last]))
 
     # -- finding ------------------------------------------------------------------------------
 
@@ -186,9 +193,10 @@ class RegionTreeModel(QAbstractItemModel):
         if role == KEY_ROLE:
             return node.key
         if role == Qt.ItemDataRole.FontRole and node.unread and col == NAME:
-            font = QFont()
-            font.setBold(True)
-            return font
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and node.tooltip:
             return node.tooltip
         if role == Qt.ItemDataRole.TextAlignmentRole and col != NAME:

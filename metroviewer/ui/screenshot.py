@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from .article_list_model import TITLE
 from .main_window import MainWindow
+from .summary_panel import charts_ready
 
 
 def _settle() -> None:
@@ -23,7 +24,8 @@ def _wait_for_tasks(window: MainWindow, timeout_s: float = 20.0) -> None:
     """Let the task runner finish what the selection started (the summary panels) and deliver it."""
     deadline = time.monotonic() + timeout_s
     app = QApplication.instance()
-    while time.monotonic() < deadline and (window.tasks.busy() or window.summary.data is None):
+    while time.monotonic() < deadline and (window.tasks.busy() or window.summary.data is None
+                                           or not charts_ready()):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         time.sleep(0.01)
     _settle()

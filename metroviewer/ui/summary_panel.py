@@ -3,7 +3,11 @@ regions mentioned with it, the theme mix, and the figures read from its newest a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import importlib
+import threading
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,10 +21,42 @@ from PySide6.QtWidgets import (
 
 from ..figures.format import figure_value
 from ..summary.data import PanelData
-from .charts import MonthsChart, RankedBars
+
+if TYPE_CHECKING:
+    from .charts import MonthsChart, RankedBars
 
 ROW_HEIGHT = 17
+CHART_KEYS = ("months", "sources", "regions", "themes")
+# Theme names as the panel shows them (figures/themes.py holds the words of each).
+THEME_NAMES = {
+    "transport": QT_TRANSLATE_NOOP("SummaryPanel", "transport"),
+    "industry": QT_TRANSLATE_NOOP("SummaryPanel", "industry"),
+    "public services": QT_TRANSLATE_NOOP("SummaryPanel", "public services"),
+    "innovation": QT_TRANSLATE_NOOP("SummaryPanel", "innovation"),
+    "ecology": QT_TRANSLATE_NOOP("SummaryPanel", "ecology"),
+    "planning and policy": QT_TRANSLATE_NOOP("SummaryPanel", "planning and policy"),
+    "trade and finance": QT_TRANSLATE_NOOP("SummaryPanel", "trade and finance"),
+}
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+_preload: threading.Thread | None = None
+
+
+def preload_charts() -> None:
+    """Import the chart library (pyqtgraph: a third of a second) on a background thread, so
+    that neither the window's first frame nor its first summary waits for it."""
+    global _preload
+    if _preload is None:
+        _preload = threading.Thread(target=importlib.import_module, args=(f"{__package__}.charts",),
+                                    daemon=True, name="preload-charts")
+        _preload.start()
+
+
+def charts_ready() -> bool:
+    preload_charts()
+    assert _preload is not None
+    return not _preload.is_alive()
 
 
 class SummaryPanel(QScrollArea):
@@ -28,9 +64,11 @@ class SummaryPanel(QScrollArea):
     figure the user opened (its article and the text to find there)."""
 
     figure_activated = Signal(int, str)
+    charts_drawn = Signal()
 
     def __init__(self, parent: QWidget | None = None, dark: bool = False):
         super().__init__(parent)
+        self.dark = dark
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("Summary"))
         body = QWidget(self)
@@ -47,11 +85,13 @@ class SummaryPanel(QScrollArea):
         self.note.setStyleSheet("color: gray")
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
-        self.months = MonthsChart(body, dark)
-        self.months.setFixedHeight(150)
-        self.sources = RankedBars(body, dark)
-        self.regions = RankedBars(body, dark)
-        self.themes = RankedBars(body, dark)
+        # The charts are made when there is something to draw: pyqtgraph takes a third of a
+        # second to import, which the window's first frame should not wait for.
+        self.chart_slots = {key: QVBoxLayout() for key in CHART_KEYS}
+        self.months: MonthsChart | None = None
+        self.sources: RankedBars | None = None
+        self.regions: RankedBars | None = None
+        self.themes: RankedBars | None = None
         self.figures = QTableWidget(0, 5, body)
         self.figures.setHorizontalHeaderLabels(
             [self.tr("Figure"), self.tr("Measures"), self.tr("Year"), self.tr("Region"), self.tr("Article")])
@@ -65,19 +105,21 @@ class SummaryPanel(QScrollArea):
         self.figures.itemActivated.connect(self._on_figure_activated)
         self.figures.itemDoubleClicked.connect(self._on_figure_activated)
         self.section_titles: dict[str, QLabel] = {}
-        for key, title, widget in (("months", self.tr("Articles per month"), self.months),
-                                   ("sources", self.tr("Top sources"), self.sources),
-                                   ("regions", self.tr("Regions mentioned with it"), self.regions),
-                                   ("themes", self.tr("Theme mix"), self.themes),
-                                   ("figures", self.tr("Figures"), self.figures)):
+        for key, title in (("months", self.tr("Articles per month")), ("sources", self.tr("Top sources")),
+                           ("regions", self.tr("Regions mentioned with it")), ("themes", self.tr("Theme mix")),
+                           ("figures", self.tr("Figures"))):
             label = QLabel(title, body)
             label.setStyleSheet("font-weight: 600; margin-top: 6px")
             self.section_titles[key] = label
             layout.addWidget(label)
-            layout.addWidget(widget)
+            if key == "figures":
+                layout.addWidget(self.figures)
+            else:
+                layout.addLayout(self.chart_slots[key])
         layout.addStretch(1)
         self.setWidget(body)
         self.data: PanelData | None = None
+        self._drawing = 0
         self.show_message(self.tr("Select a region to see its summary."))
 
     def show_message(self, text: str) -> None:
@@ -97,15 +139,48 @@ class SummaryPanel(QScrollArea):
             notes.append(self.tr("Figures read from the newest {0} articles; double-click one to open it.").format(
                 data.figures_from))
         self.note.setText(" ".join(notes))
-        self.months.set_months(data.months)
-        self._bars(self.sources, data.sources)
-        self._bars(self.regions, [(name, n) for _rid, name, n in data.regions])
-        self._bars(self.themes, [(self.tr(theme), n) for theme, n in data.themes])
         self._fill_figures(data)
+        self._draw_charts()
 
-    def _bars(self, chart: RankedBars, items: list[tuple[str, int]]) -> None:
-        chart.set_items(items)
-        chart.setFixedHeight(max(60, ROW_HEIGHT * len(items) + 34))
+    def _draw_charts(self) -> None:
+        """Draw the charts one per turn of the event loop, each in a few milliseconds, so that
+        the window never stalls on all four at once (while an import runs, say)."""
+        if not charts_ready():
+            QTimer.singleShot(40, self, self._draw_charts)  # drawn once the library is in (never after self)
+            return
+        self._drawing += 1
+        self._draw_step(self._drawing, 0)
+
+    def _draw_step(self, drawing: int, step: int) -> None:
+        data = self.data
+        if data is None or drawing != self._drawing:
+            return  # newer data started its own drawing
+        key = CHART_KEYS[step]
+        chart = self._chart(key)
+        if key == "months":
+            chart.set_months(data.months)
+        else:
+            items = {"sources": data.sources, "regions": [(name, n) for _rid, name, n in data.regions],
+                     "themes": [(self.tr(THEME_NAMES.get(theme, theme)), n) for theme, n in data.themes]}[key]
+            chart.set_items(items)
+            chart.setFixedHeight(max(60, ROW_HEIGHT * len(items) + 34))
+        if step + 1 < len(CHART_KEYS):
+            QTimer.singleShot(0, self, lambda: self._draw_step(drawing, step + 1))
+        else:
+            self.charts_drawn.emit()
+
+    def _chart(self, key: str) -> Any:
+        """The chart for `key`, made on first use."""
+        chart = getattr(self, key)
+        if chart is None:
+            from .charts import MonthsChart, RankedBars
+
+            chart = MonthsChart(self.widget(), self.dark) if key == "months" else RankedBars(self.widget(), self.dark)
+            if key == "months":
+                chart.setFixedHeight(150)
+            setattr(self, key, chart)
+            self.chart_slots[key].addWidget(chart)
+        return chart
 
     def _fill_figures(self, data: PanelData) -> None:
         table = self.figures
@@ -118,8 +193,9 @@ class SummaryPanel(QScrollArea):
                 item.setToolTip(f.sentence)
                 item.setData(ARTICLE_ROLE, (af.article_id, f.text))
                 table.setItem(row, col, item)
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: measuring every cell (resizeColumnsToContents) stalled the window.
+        for col, width in enumerate((130, 90, 44, 80)):
+            table.setColumnWidth(col, width)
 
     def figure_rows(self) -> list[list[str]]:
         """The figures table as text, row by row."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .. import __version__
+from .i18n import LANGUAGES, SETTING, chosen_language, install_translators
 from .theme import apply_theme
 
 if TYPE_CHECKING:
@@ -60,6 +61,17 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(view, "focus_tree", w.tr("Focus the region tree"), w.tree.setFocus, "Ctrl+1")
     add(view, "focus_list", w.tr("Focus the article list"), w.table.setFocus, "Ctrl+2")
     add(view, "focus_reader", w.tr("Focus the reader"), w.reader.setFocus, "Ctrl+3")
+    languages = view.addMenu(w.tr("&Language"))
+    current = str(w.settings.value(SETTING, "") or "")
+    group = QActionGroup(w)
+    for code, name in (("", w.tr("System default")), *LANGUAGES.items()):
+        action = languages.addAction(name)
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        action.setData(code)
+        group.addAction(action)
+        actions["language_" + (code or "system")] = action
+    group.triggered.connect(lambda action: switch_language(w, action.data()))
     summary = w.summary_dock.toggleViewAction()
     summary.setText(w.tr("&Summary panels"))
     summary.setShortcut(QKeySequence("Ctrl+4"))
@@ -97,6 +109,17 @@ def _set_hide_empty(w: MainWindow, on: bool) -> None:
     key = w._region_key
     w.tree_model.set_hide_empty(on)
     w.tree.setCurrentIndex(w.tree_model.index_of(key))
+
+
+def switch_language(w: MainWindow, code: str) -> None:
+    """Show the interface in another language at once: the window is built again in it."""
+    from .app_window import reopen_window
+
+    w.settings.setValue(SETTING, code)
+    app = QApplication.instance()
+    install_translators(app, code or chosen_language(w.settings))
+    if reopen_window(w, w.store_path, offer_samples=False) is None:
+        return
 
 
 def _set_dark(w: MainWindow, on: bool) -> None:

@@ -20,8 +20,9 @@ def test_selecting_a_region_shows_its_charts_and_figures(window, qtbot):
     rows = panel.figure_rows()
     assert rows[0][:4] == ["> 5.4 trillion yuan", "GDP", "2024", "南京都市圈"] and rows[0][4] == T2
     assert dict(panel.data.sources) == {"21世纪经济报道": 1}
-    # the charts hold the same numbers
-    assert [t for _pos, t in panel.sources.getAxis("left")._tickLevels[0]] == ["21世纪经济报道"]
+    # the charts hold the same numbers (drawn once the chart library has loaded)
+    qtbot.waitUntil(lambda: panel.sources is not None and [
+        t for _pos, t in panel.sources.getAxis("left")._tickLevels[0]] == ["21世纪经济报道"], timeout=10000)
 
     panel = shown_for(window, qtbot, ("region", "成都都市圈"))
     assert panel.heading.text() == "成都都市圈 · 2 articles"

@@ -1,0 +1,633 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>ArticleListModel</name>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Match</source>
+      <translation>匹配</translation>
+    </message>
+    <message>
+      <source>Not starred (S to star)</source>
+      <translation>未加星标（按 S 加星标）</translation>
+    </message>
+    <message>
+      <source>Regions</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Starred</source>
+      <translation>已加星标</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>not starred</source>
+      <translation>未加星标</translation>
+    </message>
+    <message>
+      <source>starred</source>
+      <translation>已加星标</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArticleReader</name>
+    <message>
+      <source>Select an article to read it here.</source>
+      <translation>选择一篇文章，在此阅读。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportPage</name>
+    <message>
+      <source>Cancel import</source>
+      <translation>取消导入</translation>
+    </message>
+    <message>
+      <source>Cancelled.</source>
+      <translation>已取消。</translation>
+    </message>
+    <message>
+      <source>Cancelling after the current batch…</source>
+      <translation>当前批次完成后取消…</translation>
+    </message>
+    <message>
+      <source>Done.</source>
+      <translation>完成。</translation>
+    </message>
+    <message>
+      <source>Importing</source>
+      <translation>正在导入</translation>
+    </message>
+    <message>
+      <source>The import stopped: {0}</source>
+      <translation>导入已停止：{0}</translation>
+    </message>
+    <message>
+      <source>You can keep reading while the import runs. Cancel stops after the current batch; what was imported stays, and importing again finishes the job.</source>
+      <translation>导入进行时可以继续阅读。取消会在当前批次完成后停止；已导入的内容会保留，再次导入即可完成剩余部分。</translation>
+    </message>
+    <message>
+      <source>{0} of {1} files, {2} articles read</source>
+      <translation>已读取 {0}/{1} 个文件，{2} 篇文章</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWizard</name>
+    <message>
+      <source>&amp;Import</source>
+      <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Import documents</source>
+      <translation>导入文档</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>&amp;About MetroViewer</source>
+      <translation>关于 MetroViewer(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Article</source>
+      <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Dark theme</source>
+      <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Hide regions without articles</source>
+      <translation>隐藏没有文章的地区(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Import…</source>
+      <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Next article</source>
+      <translation>下一篇文章(&amp;N)</translation>
+    </message>
+    <message>
+      <source>&amp;Open store…</source>
+      <translation>打开存储库(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Previous article</source>
+      <translation>上一篇文章(&amp;P)</translation>
+    </message>
+    <message>
+      <source>&amp;Print briefing…</source>
+      <translation>打印简报(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Re-tag all articles</source>
+      <translation>重新标注全部文章(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Search</source>
+      <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Summary panels</source>
+      <translation>摘要面板(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;MetroViewer {0}&lt;/h3&gt;&lt;p&gt;A briefing desk for China's metropolitan-area (都市圈) and regional-integration policy news.&lt;/p&gt;&lt;p&gt;Store: {1}&lt;/p&gt;&lt;p&gt;Chinese text uses Noto Sans CJK SC (SIL Open Font License).&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;MetroViewer {0}&lt;/h3&gt;&lt;p&gt;跟踪中国都市圈与区域一体化政策新闻的简报工作台。&lt;/p&gt;&lt;p&gt;存储库：{1}&lt;/p&gt;&lt;p&gt;中文使用 Noto Sans CJK SC 字体（SIL 开放字体许可）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>About MetroViewer</source>
+      <translation>关于 MetroViewer</translation>
+    </message>
+    <message>
+      <source>All articles</source>
+      <translation>全部文章</translation>
+    </message>
+    <message>
+      <source>Articles</source>
+      <translation>文章</translation>
+    </message>
+    <message>
+      <source>Composing the briefing…</source>
+      <translation>正在编写简报…</translation>
+    </message>
+    <message>
+      <source>Focus the article list</source>
+      <translation>转到文章列表</translation>
+    </message>
+    <message>
+      <source>Focus the reader</source>
+      <translation>转到阅读区</translation>
+    </message>
+    <message>
+      <source>Focus the region tree</source>
+      <translation>转到地区树</translation>
+    </message>
+    <message>
+      <source>Importing the sample documents…</source>
+      <translation>正在导入示例文档…</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <source>MetroViewer</source>
+      <translation>MetroViewer</translation>
+    </message>
+    <message>
+      <source>MetroViewer stores (*.db);;All files (*)</source>
+      <translation>MetroViewer 存储库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Next &amp;unread article</source>
+      <translation>下一篇未读文章(&amp;U)</translation>
+    </message>
+    <message>
+      <source>Open or create a store</source>
+      <translation>打开或新建存储库</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Re-tagged {0} articles.</source>
+      <translation>已重新标注 {0} 篇文章。</translation>
+    </message>
+    <message>
+      <source>Re-tagging all articles…</source>
+      <translation>正在重新标注全部文章…</translation>
+    </message>
+    <message>
+      <source>Re-tagging… {0} articles</source>
+      <translation>正在重新标注… {0} 篇文章</translation>
+    </message>
+    <message>
+      <source>Regions</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>Save briefing as P&amp;DF…</source>
+      <translation>将简报另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+      <source>Save briefing as PDF</source>
+      <translation>将简报另存为 PDF</translation>
+    </message>
+    <message>
+      <source>Saved {0}: {1} articles on {2} pages.</source>
+      <translation>已保存 {0}：{1} 篇文章，共 {2} 页。</translation>
+    </message>
+    <message>
+      <source>Search “{0}”: </source>
+      <translation>搜索“{0}”：</translation>
+    </message>
+    <message>
+      <source>Show &amp;unread only</source>
+      <translation>只显示未读(&amp;U)</translation>
+    </message>
+    <message>
+      <source>Starred</source>
+      <translation>已加星标</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>Toggle &amp;read</source>
+      <translation>切换已读(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Toggle s&amp;tar</source>
+      <translation>切换星标(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Topic {0}</source>
+      <translation>专题 {0}</translation>
+    </message>
+    <message>
+      <source>Welcome to MetroViewer</source>
+      <translation>欢迎使用 MetroViewer</translation>
+    </message>
+    <message>
+      <source>Your store is empty. Import the bundled sample documents (a workflow export and three research papers) to see how MetroViewer works?</source>
+      <translation>存储库还是空的。要导入随附的示例文档（一个工作流导出文件和三篇研究论文）来看看 MetroViewer 如何工作吗？</translation>
+    </message>
+    <message>
+      <source>{0}, search “{1}”</source>
+      <translation>{0}，搜索“{1}”</translation>
+    </message>
+    <message>
+      <source>{0}{1} articles in view · {2} articles, {3} unread in the store · {4}</source>
+      <translation>当前显示 {0}{1} 篇 · 存储库共 {2} 篇，未读 {3} 篇 · {4}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreviewPage</name>
+    <message>
+      <source> (file date)</source>
+      <translation>（文件日期）</translation>
+    </message>
+    <message>
+      <source>Files that would fail:</source>
+      <translation>将会失败的文件：</translation>
+    </message>
+    <message>
+      <source>Files: {0} · new articles: {1} · already in the store: {2} · files that would fail: {3}</source>
+      <translation>文件：{0} · 新文章：{1} · 已在存储库中：{2} · 将失败的文件：{3}</translation>
+    </message>
+    <message>
+      <source>None.</source>
+      <translation>无。</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <source>Reading the files…</source>
+      <translation>正在读取文件…</translation>
+    </message>
+    <message>
+      <source>Reading {0} of {1} files… {2}</source>
+      <translation>正在读取第 {0}/{1} 个文件… {2}</translation>
+    </message>
+    <message>
+      <source>What the import would create. Nothing has been written yet.</source>
+      <translation>导入将创建以下内容。尚未写入任何数据。</translation>
+    </message>
+    <message>
+      <source>already in the store</source>
+      <translation>已在存储库中</translation>
+    </message>
+    <message>
+      <source>new</source>
+      <translation>新</translation>
+    </message>
+  </context>
+  <context>
+    <name>QMessageBox</name>
+    <message>
+      <source>MetroViewer</source>
+      <translation>MetroViewer</translation>
+    </message>
+    <message>
+      <source>Move it aside and start a new store</source>
+      <translation>将其移到一旁并新建存储库</translation>
+    </message>
+    <message>
+      <source>Nothing you imported was lost. The details below can be copied into a bug report.</source>
+      <translation>已导入的内容没有丢失。下面的详细信息可以复制到错误报告中。</translation>
+    </message>
+    <message>
+      <source>Open another store…</source>
+      <translation>打开其他存储库…</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>Something went wrong: {0}</source>
+      <translation>出错了：{0}</translation>
+    </message>
+  </context>
+  <context>
+    <name>QProgressDialog</name>
+    <message>
+      <source>Updating the store for this version of MetroViewer…
+Large stores take a minute or more; nothing in them is lost.</source>
+      <translation>正在为此版本的 MetroViewer 更新存储库…
+较大的存储库需要一分钟或更久；其中的内容不会丢失。</translation>
+    </message>
+  </context>
+  <context>
+    <name>RegionTreeModel</name>
+    <message>
+      <source> (part)</source>
+      <translation>（部分）</translation>
+    </message>
+    <message>
+      <source>All articles</source>
+      <translation>全部文章</translation>
+    </message>
+    <message>
+      <source>Articles</source>
+      <translation>文章</translation>
+    </message>
+    <message>
+      <source>Only part of this city is in the area: </source>
+      <translation>该市只有部分区县属于此区域：</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>Starred</source>
+      <translation>已加星标</translation>
+    </message>
+    <message>
+      <source>Topics</source>
+      <translation>专题</translation>
+    </message>
+    <message>
+      <source>Unread</source>
+      <translation>未读</translation>
+    </message>
+    <message>
+      <source>city</source>
+      <translation>城市</translation>
+    </message>
+    <message>
+      <source>district/county</source>
+      <translation>区/县</translation>
+    </message>
+    <message>
+      <source>metropolitan area</source>
+      <translation>都市圈</translation>
+    </message>
+    <message>
+      <source>national-level</source>
+      <translation>国家级</translation>
+    </message>
+    <message>
+      <source>not national-level</source>
+      <translation>非国家级</translation>
+    </message>
+    <message>
+      <source>region</source>
+      <translation>区域</translation>
+    </message>
+    <message>
+      <source>urban agglomeration</source>
+      <translation>城市群</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportPage</name>
+    <message>
+      <source>&amp;Copy</source>
+      <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Save…</source>
+      <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Import report</source>
+      <translation>导入报告</translation>
+    </message>
+    <message>
+      <source>Save the report</source>
+      <translation>保存报告</translation>
+    </message>
+    <message>
+      <source>Text files (*.txt)</source>
+      <translation>文本文件 (*.txt)</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchBar</name>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>Search titles and text (Chinese or English)…  Ctrl+F</source>
+      <translation>搜索标题和正文（中文或英文）…  Ctrl+F</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+  </context>
+  <context>
+    <name>SourcesPage</name>
+    <message>
+      <source>&amp;Remove</source>
+      <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Add &amp;folder…</source>
+      <translation>添加文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>Add f&amp;iles…</source>
+      <translation>添加文件(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>Choose a folder</source>
+      <translation>选择文件夹</translation>
+    </message>
+    <message>
+      <source>Choose files</source>
+      <translation>选择文件</translation>
+    </message>
+    <message>
+      <source>Choose what to import</source>
+      <translation>选择要导入的内容</translation>
+    </message>
+    <message>
+      <source>Documents (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.json *.jsonl *.ndjson);;All files (*)</source>
+      <translation>文档 (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.json *.jsonl *.ndjson);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Folders are read with all their subfolders. Supported: workflow exports, .txt, Markdown, HTML, PDF, DOCX, JSON and JSON Lines.</source>
+      <translation>文件夹会连同所有子文件夹一起读取。支持：工作流导出文件、.txt、Markdown、HTML、PDF、DOCX、JSON 和 JSON Lines。</translation>
+    </message>
+    <message>
+      <source>Only files matching:</source>
+      <translation>只导入匹配的文件：</translation>
+    </message>
+    <message>
+      <source>Skip names matching:</source>
+      <translation>跳过匹配的名称：</translation>
+    </message>
+    <message>
+      <source>e.g. *.txt, *.md (empty: every supported file)</source>
+      <translation>例如 *.txt, *.md（留空：所有支持的文件）</translation>
+    </message>
+    <message>
+      <source>e.g. drafts, *.bak</source>
+      <translation>例如 drafts, *.bak</translation>
+    </message>
+  </context>
+  <context>
+    <name>SummaryPanel</name>
+    <message>
+      <source>Article</source>
+      <translation>文章</translation>
+    </message>
+    <message>
+      <source>Articles per month</source>
+      <translation>每月文章数</translation>
+    </message>
+    <message>
+      <source>Figure</source>
+      <translation>数据</translation>
+    </message>
+    <message>
+      <source>Figures</source>
+      <translation>关键数据</translation>
+    </message>
+    <message>
+      <source>Figures read from the newest {0} articles; double-click one to open it.</source>
+      <translation>数据取自最新的 {0} 篇文章；双击可打开所在文章。</translation>
+    </message>
+    <message>
+      <source>Measures</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <source>Months of the matches counted.</source>
+      <translation>按匹配文章统计月份。</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>Regions mentioned with it</source>
+      <translation>同时提及的地区</translation>
+    </message>
+    <message>
+      <source>Select a region to see its summary.</source>
+      <translation>选择一个地区以查看其摘要。</translation>
+    </message>
+    <message>
+      <source>Sources, regions and themes of the newest {0} articles.</source>
+      <translation>来源、地区和主题按最新的 {0} 篇文章统计。</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>摘要</translation>
+    </message>
+    <message>
+      <source>Theme mix</source>
+      <translation>主题构成</translation>
+    </message>
+    <message>
+      <source>Top sources</source>
+      <translation>主要来源</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
+      <source>ecology</source>
+      <translation>生态环保</translation>
+    </message>
+    <message>
+      <source>industry</source>
+      <translation>产业</translation>
+    </message>
+    <message>
+      <source>innovation</source>
+      <translation>科技创新</translation>
+    </message>
+    <message>
+      <source>planning and policy</source>
+      <translation>规划与政策</translation>
+    </message>
+    <message>
+      <source>public services</source>
+      <translation>公共服务</translation>
+    </message>
+    <message>
+      <source>trade and finance</source>
+      <translation>贸易与金融</translation>
+    </message>
+    <message>
+      <source>transport</source>
+      <translation>交通</translation>
+    </message>
+    <message>
+      <source>{0} · {1} articles</source>
+      <translation>{0} · {1} 篇文章</translation>
+    </message>
+  </context>
+</TS>
