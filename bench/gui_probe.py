@@ -73,6 +73,7 @@ def main() -> None:
             start_stall_probe()
 
     def start_stall_probe() -> None:
+        from metroviewer.ingest.external import ChildImportRun
         from metroviewer.ingest.parallel import interactive_worker_count
         from metroviewer.ingest.run import ImportRun
 
@@ -108,7 +109,12 @@ def main() -> None:
             finish()
 
         gazetteer = window.gazetteer
-        window.tasks.run(lambda s, p, c: ImportRun(s, gazetteer, workers=interactive_worker_count()).run([folder], p, c), writes=True,
+        # As the import wizard runs it: in a child process (ingest/external.py).
+        def run_import(s, p, c):
+            return ChildImportRun(s.path, lambda: ImportRun(s, gazetteer),
+                                  workers=interactive_worker_count()).run([folder], p, c)
+
+        window.tasks.run(run_import, writes=True,
                          on_success=done, on_progress=lambda _p: None)
         # The user keeps working: every 200 ms the list is reloaded and the tree recounted.
         busy = QTimer(window)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import ImportReport
+from ..ingest.external import ChildImportRun
 from ..ingest.parallel import interactive_worker_count
 from ..ingest.run import ImportRun, Preview, Progress
 from ..regions.gazetteer import Gazetteer
@@ -296,11 +297,14 @@ class ImportWizard(QWizard):
         self.preview_page.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Import"))
         self.resize(900, 600)
 
-    def run_factory(self) -> Callable[[Store], ImportRun]:
-        """Makes the import run for the chosen options, on the task's own store."""
+    def run_factory(self) -> Callable[[Store], ChildImportRun]:
+        """Makes the import run for the chosen options, on the task's own store: the preview
+        runs on the task's thread, the import itself in a child process (ingest/external.py)."""
         gazetteer, include, exclude = self.gazetteer, self.include(), self.exclude()
-        return lambda store: ImportRun(store, gazetteer, include=include, exclude=exclude,
-                                       workers=interactive_worker_count())
+        workers = interactive_worker_count()
+        return lambda store: ChildImportRun(
+            store.path, lambda: ImportRun(store, gazetteer, include=include, exclude=exclude, workers=workers),
+            include=include, exclude=exclude, workers=workers)
 
     def sources(self) -> list[str]:
         return self.sources_page.selected_paths()
