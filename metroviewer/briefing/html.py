@@ -20,10 +20,7 @@ CHART_WIDTH = 520  # px in the document (the width of the text on A4); the image
 
 def chart_height(name: str, panels: PanelData) -> int:
     """The height a chart is drawn at: bars get a fixed height each."""
-    if name == "months":
-        return 200
-    items = {"sources": panels.sources, "regions": panels.regions, "themes": panels.themes}[name]
-    return max(60, 20 * len(items) + 36)
+    return 200 if name == "months" else max(60, 20 * len(panels.bars(name)) + 36)
 
 
 def briefing_css() -> str:
@@ -66,8 +63,7 @@ def _summary(panels: PanelData) -> list[str]:
     """The summary panels as the window shows them: charts, then the key figures."""
     out = ['<h2 class="section">Summary</h2>']
     for name, title in CHARTS:
-        has_data = panels.months if name == "months" else getattr(panels, name)
-        if not has_data:
+        if not (panels.months if name == "months" else panels.bars(name)):
             continue
         out.append(f'<h4 class="chart">{title}</h4>')
         out.append(f'<p class="chart"><img src="chart:{name}" width="{CHART_WIDTH}" '

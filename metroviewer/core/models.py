@@ -213,8 +213,10 @@ class PreparedArticle:
     tags: list[RegionMention]
     scope: set[str]
     index: IndexedText
-    themes_json: str = "{}"  # as the store keeps them (figures/codec.py), encoded on the workers
-    summary_json: str | None = None  # the summary as stored, encoded on the workers too
+    # Derived from the fields above, but encoded on the workers: in the importing process
+    # (the window's, or its child's) every microsecond a row counts.
+    themes_json: str = "{}"  # figures/codec.py
+    summary_json: str | None = None
     region_tokens: str = ""  # the index's regions column (core/search_text.region_tokens)
 
 

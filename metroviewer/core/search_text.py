@@ -100,11 +100,6 @@ def _index_pieces(text: str) -> tuple[str, str]:
     return _pairs_and_characters(text)
 
 
-def index_text(text: str, *, folded: bool = False) -> str:
-    """The pair text the index holds for `text` (already folded when `folded`)."""
-    return _index_pieces(text if folded else fold(text))[0]
-
-
 def indexed_text(title: str, body_source: str, *, folded: bool = False) -> IndexedText:
     """The index entry of an article from its title and indexed body (see index_body_source)."""
     title_pairs, title_chars = _index_pieces(title if folded else fold(title))

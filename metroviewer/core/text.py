@@ -16,7 +16,6 @@ HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 HAN = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in HAN_RANGES)
 HAN_RUN = re.compile(f"[{HAN}]+")
 HAN_CHAR = re.compile(f"[{HAN}]")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 

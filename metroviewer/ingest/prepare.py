@@ -9,12 +9,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.models import Figure, ParsedArticle, PreparedArticle, PreparedFile, RegionMention
+from ..core.models import ParsedArticle, PreparedArticle, PreparedFile, RegionMention
 from ..core.search_text import index_body_source, indexed_text, region_tokens
 from ..core.sources import normalise_source
 from ..core.text import content_hash, detect_language, fold_same_length
 from ..figures.codec import encode_themes
-from ..figures.extract import extract_figures
 from ..figures.themes import article_themes
 from ..regions.gazetteer import Gazetteer
 from ..regions.tagger import RegionTagger, mentions_of
@@ -26,39 +25,28 @@ from .walk import Candidate, display_path
 def read_bytes(path: Path) -> bytes:
     # O_NONBLOCK: a FIFO that appeared after the walk must not hang the import.
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        with os.fdopen(fd, "rb") as f:
-            return f.read()
-    except BaseException:
-        raise
+    with os.fdopen(fd, "rb") as f:
+        return f.read()
 
 
 @dataclass
 class Analysis:
-    """What an article's text says, beyond its words: regions, figures, themes."""
+    """What an article's text says, beyond its words: its regions and themes."""
 
     folded_title: str
     folded_body: str
     mentions: list[RegionMention]
-    figures: list[Figure]
     themes: dict[str, int]
 
 
-def analyse(title: str, indexed_body: str, tagger: RegionTagger, *, with_figures: bool = False) -> Analysis:
-    """Tag an article and read its themes (and its figures, when asked) from its title and
-    indexed body (the body, and its summary when the body lacks it).
-
-    Figures are read when they are shown (a region's latest articles, a briefing), not at
-    import: a dozen an article cost the import more than everything else it reads.
-    """
-    # Fold once: tagging, figures, themes and the index all read the folded text.
+def analyse(title: str, indexed_body: str, tagger: RegionTagger) -> Analysis:
+    """Tag an article and read its themes from its title and indexed body (the body, and its
+    summary when the body lacks it); the import and re-tagging share it. Its figures are
+    read when shown (figures.extract.article_figures), not here."""
+    # Fold once: tagging, themes and the index all read the folded text.
     folded_title, folded_body = fold_same_length(title), fold_same_length(indexed_body)
-    folded_whole = f"{folded_title}\n{folded_body}"
-    positions = tagger.positions_folded(folded_whole)
-    figures = (extract_figures(folded_whole, positions, original=f"{title}\n{indexed_body}")
-               if with_figures else [])
-    return Analysis(folded_title, folded_body, mentions_of(positions), figures,
-                    article_themes(folded_title, folded_body))
+    positions = tagger.positions_folded(f"{folded_title}\n{folded_body}")
+    return Analysis(folded_title, folded_body, mentions_of(positions), article_themes(folded_title, folded_body))
 
 
 class ArticlePreparer:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlite_utils import Database
@@ -208,3 +210,19 @@ class ArticleRepository:
         ok, failed = self.db.execute(
             "SELECT total(status != 'failed'), total(status = 'failed') FROM documents").fetchone()
         return int(ok), int(failed)
+
+
+def indexed_texts(conn: sqlite3.Connection, batch: int = 2000) -> Iterator[list[tuple[int, str, str]]]:
+    """Every article as (id, title, indexed body: the body, and its summary when apart), in
+    batches by id: what migrations read to write the index or the themes again."""
+    from ..core.search_text import index_body_source
+
+    last = 0
+    while True:
+        rows = conn.execute("SELECT id, title, body, summary FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                            [last, batch]).fetchall()
+        if not rows:
+            return
+        last = rows[-1][0]
+        yield [(aid, title, index_body_source(body, Summary.from_dict(json.loads(summary)) if summary else None))
+               for aid, title, body, summary in rows]

@@ -47,28 +47,16 @@ def delete(conn: sqlite3.Connection, entries: Iterable[Entry]) -> None:
 
 def rebuild(conn: sqlite3.Connection, batch: int = 2000) -> None:
     """Drop the index and write it again from the articles (a migration changed its layout)."""
-    import json
-
-    from ..core.models import Summary
-    from ..core.search_text import index_body_source, indexed_text, region_tokens
+    from ..core.search_text import indexed_text, region_tokens
+    from .articles import indexed_texts
 
     conn.execute("DROP TABLE IF EXISTS article_fts")
     create(conn)
-    last = 0
-    while True:
-        rows = conn.execute("SELECT id, title, body, summary FROM articles WHERE id > ? ORDER BY id LIMIT ?",
-                            [last, batch]).fetchall()
-        if not rows:
-            return
-        last = rows[-1][0]
+    for rows in indexed_texts(conn, batch):
         scopes: dict[int, list[str]] = {}
         for article_id, region_id in conn.execute(
                 "SELECT article_id, region_id FROM article_scope WHERE article_id BETWEEN ? AND ?",
-                [rows[0][0], last]):
+                [rows[0][0], rows[-1][0]]):
             scopes.setdefault(article_id, []).append(region_id)
-        entries = []
-        for article_id, title, body, summary_json in rows:
-            summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
-            entries.append((article_id, indexed_text(title, index_body_source(body, summary)),
-                            region_tokens(scopes.get(article_id, []))))
-        insert(conn, entries)
+        insert(conn, [(aid, indexed_text(title, body), region_tokens(scopes.get(aid, [])))
+                      for aid, title, body in rows])

@@ -145,8 +145,7 @@ class ImportWriter:
         return [
             art.position, art.title, art.source, art.source_raw, art.published_at, int(art.published_is_fallback),
             art.topic, art.language, art.body,
-            art.summary_json if art.summary_json is not None or not art.summary
-            else json.dumps(art.summary.to_dict(), ensure_ascii=False),
+            art.summary_json,
             art.url, art.content_hash, art.themes_json,
         ]
 
@@ -218,7 +217,7 @@ class _PendingInserts:
         return article_id
 
     def index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
-        self.fts.append((article_id, art.index, art.region_tokens or region_tokens(art.scope)))
+        self.fts.append((article_id, art.index, art.region_tokens))
         self.tags.extend((article_id, t.region_id, t.mentions, t.first_pos) for t in art.tags)
         self.scope.extend((rid, art.published_at, article_id) for rid in art.scope)
         for rid in counters(art.scope, art.topic):

@@ -57,6 +57,12 @@ class PanelRepository:
             sql += " WHERE " + " AND ".join(where)
         return [r[0] for r in self.db.execute(f"{sql} ORDER BY {order} LIMIT ?", [*params, limit])]
 
+    def newest_first(self, ids: list[int]) -> list[int]:
+        """`ids` ordered newest first (a search's matches come best first)."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY published_at DESC, id DESC", [_ids_json(ids)])]
+
     def months(self, f: ArticleFilter) -> list[tuple[str, int]]:
         """(YYYY-MM, articles) for every month of the filter, oldest first."""
         if f.region and f == ArticleFilter(region=f.region, since=f.since, until=f.until):

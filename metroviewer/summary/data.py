@@ -9,8 +9,8 @@ from functools import lru_cache
 
 from ..core.models import Figure, Summary
 from ..core.search_text import index_body_source
+from ..figures.extract import article_figures
 from ..figures.themes import THEMES
-from ..ingest.prepare import analyse
 from ..regions.gazetteer import Gazetteer
 from ..regions.tagger import RegionTagger
 from ..store import Store
@@ -50,6 +50,12 @@ class PanelData:
     def is_sample(self) -> bool:
         return self.sampled < self.total
 
+    def bars(self, key: str) -> list[tuple[str, int]]:
+        """(label, count) of a ranked chart: "sources", "regions" or "themes"."""
+        if key == "regions":
+            return [(name, n) for _rid, name, n in self.regions]
+        return {"sources": self.sources, "themes": self.themes}[key]
+
 
 @lru_cache(maxsize=4)
 def _tagger(gazetteer: Gazetteer) -> RegionTagger:
@@ -61,7 +67,7 @@ def panel_data(store: Store, gazetteer: Gazetteer, f: ArticleFilter = ArticleFil
     """The panels for the articles `f` selects, or for those of them matching `query`.
     `total` (the selection's size, when the caller knows it) saves a count."""
     if query.strip():
-        ids = _newest_first(store, store.search.ranked_ids(query, f, limit=SAMPLE))
+        ids = store.panels.newest_first(store.search.ranked_ids(query, f, limit=SAMPLE))
         data = PanelData(total=len(ids), sampled=len(ids), months=store.panels.months_of(ids),
                          months_complete=False)
     else:
@@ -74,7 +80,7 @@ def panel_data(store: Store, gazetteer: Gazetteer, f: ArticleFilter = ArticleFil
 def panel_data_for_ids(store: Store, gazetteer: Gazetteer, ids: list[int], region: str | None = None,
                        figure_articles: int = FIGURE_ARTICLES) -> PanelData:
     """The panels for a given set of articles (a briefing's), counted over all of them."""
-    ids = _newest_first(store, ids)
+    ids = store.panels.newest_first(ids)
     data = PanelData(total=len(ids), sampled=len(ids), months=store.panels.months_of(ids))
     return _counted(data, store, gazetteer, ids, region, figure_articles)
 
@@ -102,10 +108,10 @@ def figures_of(store: Store, gazetteer: Gazetteer, ids: list[int], region: str |
     texts = store.panels.texts(ids)
     for article_id, title, body, summary_json, published_at in texts:
         summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
-        analysis = analyse(title, index_body_source(body, summary), tagger, with_figures=True)
+        figures = article_figures(title, index_body_source(body, summary), tagger)
         found.extend(ArticleFigure(fig, article_id, title, published_at,
                                    _name(gazetteer, fig.region_id) if fig.region_id else "")
-                     for fig in analysis.figures)
+                     for fig in figures)
     if region:
         def in_region(af: ArticleFigure) -> bool:
             rid = af.figure.region_id
@@ -113,11 +119,6 @@ def figures_of(store: Store, gazetteer: Gazetteer, ids: list[int], region: str |
 
         found.sort(key=lambda af: not in_region(af))  # stable: newest first within each part
     return found[:limit], len(texts)
-
-
-def _newest_first(store: Store, ids: list[int]) -> list[int]:
-    dates = {r.id: (r.published_at or "", r.id) for r in store.articles.rows(ids)}
-    return sorted(dates, key=lambda i: dates[i], reverse=True)
 
 
 def _name(gazetteer: Gazetteer, region_id: str) -> str:

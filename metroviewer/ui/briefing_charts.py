@@ -21,8 +21,7 @@ def chart_images(panels: PanelData | None) -> dict[str, QImage]:
             chart.set_months(panels.months)
         else:
             chart = RankedBars()
-            items = panels.regions if name == "regions" else getattr(panels, name)
-            chart.set_items([(label, n) for *_id, label, n in items] if name == "regions" else items)
+            chart.set_items(panels.bars(name))
         images[name] = chart.image(CHART_WIDTH, chart_height(name, panels))
         chart.deleteLater()
     return images

@@ -160,8 +160,9 @@ class SummaryPanel(QScrollArea):
         if key == "months":
             chart.set_months(data.months)
         else:
-            items = {"sources": data.sources, "regions": [(name, n) for _rid, name, n in data.regions],
-                     "themes": [(self.tr(THEME_NAMES.get(theme, theme)), n) for theme, n in data.themes]}[key]
+            items = data.bars(key)
+            if key == "themes":
+                items = [(self.tr(THEME_NAMES.get(theme, theme)), n) for theme, n in items]
             chart.set_items(items)
             chart.setFixedHeight(max(60, ROW_HEIGHT * len(items) + 34))
         if step + 1 < len(CHART_KEYS):
