@@ -73,9 +73,7 @@ def main() -> None:
             start_stall_probe()
 
     def start_stall_probe() -> None:
-        from metroviewer.ingest.external import ChildImportRun
         from metroviewer.ingest.parallel import interactive_worker_count
-        from metroviewer.ingest.run import ImportRun
 
         folder = sys.argv[3]
         gaps: list[float] = []
@@ -95,7 +93,8 @@ def main() -> None:
         timer.start()
         t0 = time.perf_counter()
 
-        def done(report: object) -> None:
+        def done(outcome: object) -> None:
+            report = getattr(outcome, "value", None)
             timer.stop()
             result["import_s"] = time.perf_counter() - t0
             result["articles"] = getattr(report, "added", 0)
@@ -108,13 +107,12 @@ def main() -> None:
             window.tasks.shutdown()
             finish()
 
-        gazetteer = window.gazetteer
         # As the import wizard runs it: in a child process (ingest/external.py).
-        def run_import(s, p, c):
-            return ChildImportRun(s.path, lambda: ImportRun(s, gazetteer),
-                                  workers=interactive_worker_count()).run([folder], p, c)
+        def run_import(desk, p, c):
+            return desk.import_paths([folder], progress=p, cancelled=c, separate_process=True,
+                                     workers=interactive_worker_count())
 
-        window.tasks.run(run_import, writes=True,
+        window.tasks.run(run_import, lane="long",
                          on_success=done, on_progress=lambda _p: None)
         # The user keeps working: every 200 ms the list is reloaded and the tree recounted.
         busy = QTimer(window)

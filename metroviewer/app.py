@@ -78,28 +78,3 @@ def main(argv: list[str]) -> int:
     settle_after_start()
     app.setProperty("main_window", window)
     return app.exec()
-
-
-def write_briefing_pdf(store_path: Path, out: Path, *, regions: list[str], query: str, since: str | None,
-                       until: str | None) -> tuple[int, int]:
-    """The command line's `brief`: compose a briefing and write it as PDF without a display.
-    Returns (articles, pages)."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
-    from .briefing.compose import compose_briefing
-    from .briefing.html import briefing_html
-    from .regions.gazetteer import default_gazetteer
-    from .store import Store
-    from .ui.briefing_charts import chart_images
-    from .ui.briefing_printer import write_pdf
-    from .ui.fonts import register_fonts
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    register_fonts(app)
-    with Store(store_path) as store:
-        briefing = compose_briefing(store, default_gazetteer(), regions=regions, query=query, since=since,
-                                    until=until)
-    pages = write_pdf(briefing_html(briefing), out, briefing.title, chart_images(briefing.panels))
-    return briefing.article_count, pages

@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
-from typing import Any
 
 from .core.models import UserError
-from .core.search_text import snippet_markup
 
 SUBCOMMANDS = ("import", "search", "articles", "regions", "stats", "retag", "brief")
 
@@ -80,29 +77,3 @@ def main(argv: list[str]) -> int:
     else:
         print(result.text)
     return result.exit_code
-
-
-class Result:
-    def __init__(self, data: Any, text: str, exit_code: int = 0):
-        self.data, self.text, self.exit_code = data, text, exit_code
-
-
-def article_line(a: dict[str, Any]) -> str:
-    when = (a.get("published_at") or "")[:16].replace("T", " ")
-    regions = ", ".join(a.get("regions", [])[:5])
-    line = f"{a['id']:>6}  {when:16}  {a['title']}  [{a.get('source') or '—'}]"
-    if regions:
-        line += f"  ({regions})"
-    if a.get("snippet"):
-        line += "\n        " + a["snippet"]
-    return line
-
-
-def snippet_text(pieces: list[tuple[str, bool]] | None) -> str:
-    return snippet_markup(pieces or [], "【", "】")
-
-
-def resolve_store_path(db: str | None) -> Path:
-    from .store import default_store_path
-
-    return Path(db).expanduser() if db else default_store_path()

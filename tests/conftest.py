@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window must not touch the store on its GUI thread: in tests such an access raises.
+os.environ["METROVIEWER_STRICT_THREADS"] = "1"
 
 from metroviewer.ingest.run import ImportRun  # noqa: E402
 from metroviewer.store import Store  # noqa: E402

@@ -13,7 +13,7 @@ import pytest
 from bench.corpus import generate
 from metroviewer.ingest.run import ImportRun
 from metroviewer.regions.gazetteer import default_gazetteer
-from metroviewer.regions.retag import retag_all
+from metroviewer.desk.retag import retag_all
 from metroviewer.store import Store
 from metroviewer.store.articles import ArticleFilter
 

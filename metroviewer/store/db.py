@@ -10,7 +10,8 @@ from platformdirs import user_data_dir
 from sqlite_utils import Database
 
 from ..core.models import UserError
-from .schema import migrate, migrations
+from .schema import migrate as apply_migrations
+from .schema import migrations
 
 
 def default_store_path() -> Path:
@@ -36,11 +37,11 @@ def needs_long_upgrade(path: str | os.PathLike[str]) -> bool:
         return False  # opening it will say what is wrong
 
 
-def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+def _connect(path: Path, readonly: bool, check_same_thread: bool = True) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30, check_same_thread=check_same_thread)
     else:
-        conn = sqlite3.connect(str(path), timeout=30)
+        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=check_same_thread)
     # Readers never wait for the writer in WAL; a second writer waits up to `timeout`.
     conn.execute("PRAGMA busy_timeout = 30000")
     # 64 MB of page cache: large imports update the index and B-trees all over the file.
@@ -49,9 +50,13 @@ def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
 
 
 class Store:
-    """A connection to one store file with its repositories. Open one per thread."""
+    """A connection to one store file with its repositories. Open one per thread.
 
-    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False, create: bool = True):
+    `migrate=False` skips the migration check (the desk checked once when it opened the store);
+    `check_same_thread=False` lets the desk close a worker thread's connection at shutdown."""
+
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False, create: bool = True,
+                 migrate: bool = True, check_same_thread: bool = True):
         self.path = Path(path)
         if not readonly and create:
             try:
@@ -61,13 +66,14 @@ class Store:
         elif not self.path.exists():
             raise UserError(f"There is no store at {self.path}.")
         try:
-            self.conn = _connect(self.path, readonly)
+            self.conn = _connect(self.path, readonly, check_same_thread)
             self.db = Database(self.conn, execute_plugins=False)
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 self.db.execute("PRAGMA foreign_keys = ON")
-                migrate(self.db)
+                if migrate:
+                    apply_migrations(self.db)
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as e:
             raise UserError(_explain_open_error(self.path, e)) from e

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from .. import RESOURCES
 from ..core.models import UserError
+from ..desk import Desk
 from ..regions.gazetteer import default_gazetteer
 from ..store import needs_long_upgrade
 from .main_window import MainWindow
@@ -60,9 +61,9 @@ def upgrade_store(path: Path, parent: QWidget | None = None) -> None:
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     loop = QEventLoop()
-    runner = TaskRunner(path)
+    runner = TaskRunner(Desk(path))
     # Opening the store on the runner's thread applies the pending migrations there.
-    handle = runner.run(lambda store, progress, cancelled: None, writes=True,
+    handle = runner.run(lambda desk, progress, cancelled: desk.store() and None, lane="long",
                         on_success=lambda _result: loop.quit(), on_failure=lambda _e, _details: loop.quit())
     dialog.show()
     if not handle.delivered:
@@ -97,7 +98,7 @@ def move_aside(path: Path) -> Path:
 
 def offer_bundled_samples(window: MainWindow) -> None:
     """On an empty store, offer the bundled sample documents so the desk is not empty."""
-    if window.store.articles.totals()[0] or not SAMPLES.exists():  # a stored count, not a scan
+    if not window.opened.is_empty or not SAMPLES.exists():
         return
     answer = QMessageBox.question(
         window, window.tr("Welcome to MetroViewer"),
@@ -108,13 +109,10 @@ def offer_bundled_samples(window: MainWindow) -> None:
 
 
 def import_samples(window: MainWindow) -> None:
-    from ..ingest.run import ImportRun
-
-    gazetteer = window.gazetteer
     window.statusBar().showMessage(window.tr("Importing the sample documents…"))
     window.tasks.run(
-        lambda store, progress, cancelled: ImportRun(store, gazetteer).run([SAMPLES], progress, cancelled),
-        writes=True, on_success=window._on_wizard_import_finished, on_failure=window._on_task_failed)
+        lambda desk, progress, cancelled: desk.import_paths([SAMPLES], progress=progress, cancelled=cancelled),
+        lane="long", on_success=window.on_import_finished, on_failure=window.show_task_error)
 
 
 def reopen_window(old: MainWindow, path: Path, offer_samples: bool = True) -> MainWindow | None:

@@ -16,24 +16,27 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_KEYS = {DATE: "date", TITLE: "title", SOURCE: "source"}
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
-PageFn = Callable[..., list[ArticleRow]]
+LoadPageFn = Callable[[dict[str, Any], Callable[[list[ArticleRow]], None]], None]
 
 
 class ArticleListModel(QAbstractTableModel):
-    """Rows come from `fetch_page(filter, sort=, descending=, limit=, offset=, after=)`, or from
-    `search_page(query, filter, limit=, offset=)` while a search is active."""
+    """Rows come a page at a time from `load_page(request, deliver)`, which reads the page off
+    the GUI thread and calls `deliver(rows)` back on it. The request holds the filter, the
+    query, the sort and where the page starts (keyset `after`, or `offset` for a search)."""
 
     rows_reloaded = Signal()
+    rows_appended = Signal()
 
-    def __init__(self, fetch_page: PageFn, search_page: PageFn, region_name: Callable[[str], str],
-                 parent: QObject | None = None):
+    def __init__(self, load_page: LoadPageFn, region_name: Callable[[str], str], parent: QObject | None = None):
         super().__init__(parent)
-        self._fetch_page, self._search_page, self._region_name = fetch_page, search_page, region_name
+        self._load_page, self._region_name = load_page, region_name
         self._rows: list[ArticleRow] = []
         self._filter = ArticleFilter()
         self._query = ""
         self._sort_column, self._descending = DATE, True
         self._exhausted = True
+        self._generation = 0  # a newer filter makes pages still on their way stale
+        self._loading = False
         self._headers = ["★", self.tr("Date"), self.tr("Title"), self.tr("Source"), self.tr("Regions"),
                          self.tr("Match")]
 
@@ -47,66 +50,73 @@ class ArticleListModel(QAbstractTableModel):
     def article_filter(self) -> ArticleFilter:
         return self._filter
 
+    @property
+    def loading(self) -> bool:
+        """Whether a page is on its way (the list is not settled yet)."""
+        return self._loading
+
     def set_filter(self, f: ArticleFilter, query: str = "") -> None:
-        self._filter, self._query = f, query.strip()
-        self.reload()
+        """Show the list for `f` and `query`; the rows arrive when their first page is read."""
+        self._generation += 1
+        generation, query = self._generation, query.strip()
+        self._loading = True
+        self._load_page(self._request(f, query, None, 0),
+                        lambda rows: self._show_first_page(generation, f, query, rows))
 
-    def first_page_request(self, f: ArticleFilter, query: str = "") -> dict[str, object]:
-        """What `first_page` needs to read the first page for `f` and `query` elsewhere."""
-        return {"f": f, "query": query.strip(), "sort": SORT_KEYS.get(self._sort_column, "date"),
-                "descending": self._descending}
+    def reload(self) -> None:
+        self.set_filter(self._filter, self._query)
 
-    def show_rows(self, f: ArticleFilter, query: str, rows: list[ArticleRow]) -> None:
-        """Show a first page read elsewhere (see `first_page`). The same rows again (the list
-        refreshed while an import adds older articles) change nothing: no reset, no repaint,
-        and the current row stays."""
-        if (f, query.strip()) == (self._filter, self._query) and _same_rows(rows, self._rows[: len(rows)]):
+    def _request(self, f: ArticleFilter, query: str, after: tuple[str | None, int] | None,
+                 offset: int) -> dict[str, Any]:
+        return {"f": f, "query": query, "sort": SORT_KEYS.get(self._sort_column, "date"),
+                "descending": self._descending, "limit": PAGE, "after": after, "offset": offset}
+
+    def _show_first_page(self, generation: int, f: ArticleFilter, query: str, rows: list[ArticleRow]) -> None:
+        """The same rows again (the list refreshed while an import adds older articles) change
+        nothing: no reset, no repaint, and the current row stays."""
+        if generation != self._generation:
+            return
+        self._loading = False
+        if (f, query) == (self._filter, self._query) and _same_rows(rows, self._rows[: len(rows)]):
             self.rows_reloaded.emit()
             return
         self.beginResetModel()
-        self._filter, self._query = f, query.strip()
+        self._filter, self._query = f, query
         self._rows = rows
         self._exhausted = len(rows) < PAGE
         self.endResetModel()
         self.rows_reloaded.emit()
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = False
-        self._rows = self._next_page()
-        self.endResetModel()
-        self.rows_reloaded.emit()
-
-    def _next_page(self) -> list[ArticleRow]:
-        if self._exhausted:
-            return []
-        if self._query:
-            page = self._search_page(self._query, self._filter, limit=PAGE, offset=len(self._rows), prefix_last=True)
-        else:
-            sort = SORT_KEYS.get(self._sort_column, "date")
-            after = None
-            if sort == "date" and self._rows:
-                last = self._rows[-1]
-                after = (last.published_at, last.id)
-            page = self._fetch_page(self._filter, sort=sort, descending=self._descending, limit=PAGE,
-                                    offset=0 if after else len(self._rows), after=after)
-        if len(page) < PAGE:
-            self._exhausted = True
-        return page
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._loading
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
-        if parent.isValid() or self._exhausted:
+        if not self.canFetchMore(parent):
             return
-        before = len(self._rows)
-        page = self._next_page()
+        after = None
+        if not self._query and SORT_KEYS.get(self._sort_column) == "date" and self._rows:
+            after = (self._rows[-1].published_at, self._rows[-1].id)
+        offset = 0 if after else len(self._rows)
+        generation = self._generation
+        self._loading = True
+        self._load_page(self._request(self._filter, self._query, after, offset),
+                        lambda rows: self._append_page(generation, rows))
+
+    def _append_page(self, generation: int, page: list[ArticleRow]) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self._exhausted = len(page) < PAGE
         if page:
-            self.beginInsertRows(QModelIndex(), before, before + len(page) - 1)
+            before = len(self._rows)
+            self.beginInsertRows(QModelIndex(), before, before + len(page) - 1)  # `last` is inclusive
             self._rows.extend(page)
             self.endInsertRows()
+        self.rows_appended.emit()
+
+    def has_more(self) -> bool:
+        """Whether rows beyond those loaded exist (or are on their way)."""
+        return not self._exhausted
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column not in SORT_KEYS or self._query:
@@ -186,14 +196,6 @@ class ArticleListModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
-
-
-def first_page(articles: Any, search: Any, f: ArticleFilter, query: str, sort: str,
-               descending: bool) -> list[ArticleRow]:
-    """The list's first page, from repositories of any thread's store."""
-    if query:
-        return search.search(query, f, limit=PAGE, offset=0, prefix_last=True)
-    return articles.page(f, sort=sort, descending=descending, limit=PAGE)
 
 
 def _same_rows(new: list[ArticleRow], shown: list[ArticleRow]) -> bool:

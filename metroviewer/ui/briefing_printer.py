@@ -8,6 +8,7 @@ from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from ..briefing.compose import Briefing
 from .fonts import CJK_FAMILY
 
 
@@ -40,6 +41,25 @@ def write_pdf(html_text: str, target: Path, title: str = "MetroViewer briefing",
     from pypdf import PdfReader
 
     return len(PdfReader(str(target)).pages)
+
+
+def write_briefing_pdf(briefing: Briefing, target: Path) -> int:
+    """A composed briefing as a PDF, with its charts, without a display (the command line's
+    `brief`); returns the number of pages."""
+    import os
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from ..briefing.html import briefing_html
+    from .briefing_charts import chart_images
+    from .fonts import register_fonts
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    register_fonts(app)
+    return write_pdf(briefing_html(briefing), target, briefing.title, chart_images(briefing.panels))
 
 
 def print_preview(html_text: str, parent: QWidget | None = None, images: dict[str, QImage] | None = None) -> None:

@@ -6,9 +6,9 @@ GUI thread through the task runner, so the window stays responsive.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QGuiApplication
@@ -33,11 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.models import ImportReport
-from ..ingest.external import ChildImportRun
+from ..desk.desk import Outcome
 from ..ingest.parallel import interactive_worker_count
-from ..ingest.run import ImportRun, Preview, Progress
-from ..regions.gazetteer import Gazetteer
-from ..store import Store
+from ..ingest.run import Preview, Progress
 from .tasks import TaskHandle, TaskRunner
 
 
@@ -150,9 +148,9 @@ class PreviewPage(QWizardPage):
         self.table.setRowCount(0)
         self.failures.clear()
         self.status.setText(self.tr("Reading the files…"))
-        paths, new_run = self.wiz.sources(), self.wiz.run_factory()
+        paths, options = self.wiz.sources(), self.wiz.run_options()
         self.handle = self.wiz.tasks.run(
-            lambda store, progress, cancelled: new_run(store).preview(paths, progress, cancelled),
+            lambda desk, progress, cancelled: desk.preview(paths, progress=progress, cancelled=cancelled, **options),
             on_success=self._on_preview_succeeded, on_failure=self.wiz.show_failure,
             on_progress=lambda p: self.status.setText(
                 self.tr("Reading {0} of {1} files… {2}").format(p.files_done, p.files_total, Path(p.current).name)))
@@ -208,10 +206,12 @@ class ImportPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
         self.report = None
         self.cancel_button.setEnabled(True)
-        paths, new_run = self.wiz.sources(), self.wiz.run_factory()
+        paths, options = self.wiz.sources(), self.wiz.run_options()
+        # Written from a child process (ingest/external.py): the window keeps its interpreter lock.
         self.handle = self.wiz.tasks.run(
-            lambda store, progress, cancelled: new_run(store).run(paths, progress, cancelled),
-            writes=True, on_success=self._on_import_succeeded, on_failure=self._on_import_failed,
+            lambda desk, progress, cancelled: desk.import_paths(paths, progress=progress, cancelled=cancelled,
+                                                                separate_process=True, **options),
+            lane="long", on_success=self._on_import_succeeded, on_failure=self._on_import_failed,
             on_progress=self._on_import_progressed)
 
     def _on_import_failed(self, error: Exception, details: str) -> None:
@@ -233,12 +233,12 @@ class ImportPage(QWizardPage):
                                                                                     p.articles))
         self.current.setText(p.current)
 
-    def _on_import_succeeded(self, report: ImportReport) -> None:
-        self.report = report
+    def _on_import_succeeded(self, outcome: Outcome[ImportReport]) -> None:
+        report = self.report = outcome.value
         self.cancel_button.setEnabled(False)
         self.bar.setValue(self.bar.maximum())
         self.current.setText(self.tr("Cancelled.") if report.cancelled else self.tr("Done."))
-        self.wiz.import_finished.emit(report)
+        self.wiz.import_finished.emit(outcome)
         self.completeChanged.emit()
         self.wiz.next()
 
@@ -279,10 +279,9 @@ class ReportPage(QWizardPage):
 class ImportWizard(QWizard):
     import_finished = Signal(object)
 
-    def __init__(self, tasks: TaskRunner, gazetteer: Gazetteer, settings: QSettings, paths: list[str],
-                 parent: QWidget | None = None):
+    def __init__(self, tasks: TaskRunner, settings: QSettings, paths: list[str], parent: QWidget | None = None):
         super().__init__(parent)
-        self.tasks, self.gazetteer = tasks, gazetteer
+        self.tasks = tasks
         self.setWindowTitle(self.tr("Import documents"))
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -297,14 +296,9 @@ class ImportWizard(QWizard):
         self.preview_page.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Import"))
         self.resize(900, 600)
 
-    def run_factory(self) -> Callable[[Store], ChildImportRun]:
-        """Makes the import run for the chosen options, on the task's own store: the preview
-        runs on the task's thread, the import itself in a child process (ingest/external.py)."""
-        gazetteer, include, exclude = self.gazetteer, self.include(), self.exclude()
-        workers = interactive_worker_count()
-        return lambda store: ChildImportRun(
-            store.path, lambda: ImportRun(store, gazetteer, include=include, exclude=exclude, workers=workers),
-            include=include, exclude=exclude, workers=workers)
+    def run_options(self) -> dict[str, Any]:
+        """The chosen options of the preview and the import (desk.preview, desk.import_paths)."""
+        return {"include": self.include(), "exclude": self.exclude(), "workers": interactive_worker_count()}
 
     def sources(self) -> list[str]:
         return self.sources_page.selected_paths()

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.search_text import query_terms
+from ..desk import Changes, Desk, TreeCounts
+from ..desk.desk import ArticleView
 from ..regions.gazetteer import Gazetteer
-from ..store import Store
 from ..store.articles import ArticleFilter
-from ..summary.data import PanelData, panel_data
-from .article_list_model import DATE, MATCH, REGIONS, STAR, TITLE, ArticleListModel, first_page
+from ..summary.data import PanelData
+from .article_list_model import DATE, MATCH, REGIONS, STAR, TITLE, ArticleListModel
 from .reader import ArticleReader
-from .region_tree_model import KEY_ROLE, RegionTreeModel, TreeCounts
+from .region_tree_model import KEY_ROLE, RegionTreeModel
 from .search_bar import SearchBar
 from .summary_panel import SummaryPanel, preload_charts
 from .tasks import TaskRunner
@@ -48,27 +49,39 @@ class MainWindow(QMainWindow):
     briefing_saved = Signal(str, int)
     panels_shown = Signal()
 
-    def __init__(self, store_path: Path, gazetteer: Gazetteer, settings: QSettings | None = None):
+    def __init__(self, store: Path | Desk, gazetteer: Gazetteer | None = None, settings: QSettings | None = None):
         super().__init__()
-        self.gazetteer = gazetteer
+        self.desk = store if isinstance(store, Desk) else Desk(store, gazetteer)
+        self.gazetteer = self.desk.gazetteer
         self.settings = settings or QSettings()
         self.setAcceptDrops(True)
-        self.store_path = Path(store_path)
-        self.store = Store(self.store_path)
-        self.store.regions.sync(gazetteer)
-        self.tasks = TaskRunner(self.store_path, self)
+        # The one store access on this thread: opening it (a clear error if it cannot be) and the
+        # tree's numbers, before the window shows. Everything after runs through the task runner.
+        self.opened = self.desk.open()
+        self.desk.forbid_thread()
+        self.tasks = TaskRunner(self.desk, self)
         self._region_key: tuple[str, ...] = ("all",)
         self._counts_task: Any = None
-        self._list_generation = 0
+        self._article_generation = 0
         self._panels_generation = 0
         self._panels_shown_for: tuple[ArticleFilter, str] | None = None
         self._counts_again = False
+        self._pending_move: tuple[int, bool] | None = None
         self._build_widgets()
         self.actions_by_name = build_menus(self)
         self._wire()
         self._restore_layout()
-        self.refresh_counts(wait=True)
+        self._on_counts_read(self.opened.counts)
         self.tree.setCurrentIndex(self.tree_model.index_of(("all",)))
+
+    @property
+    def store_path(self) -> Path:
+        return self.desk.path
+
+    @property
+    def region_key(self) -> tuple[str, ...]:
+        """What the tree has selected: ("region", id), ("topic", name), ("starred",) or ("all",)."""
+        return self._region_key
 
     # -- building --------------------------------------------------------------------------
 
@@ -82,8 +95,7 @@ class MainWindow(QMainWindow):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
         self.tree.setAccessibleName(self.tr("Regions"))
-        self.list_model = ArticleListModel(
-            self.store.articles.page, self.store.search.search, lambda rid: self.gazetteer.regions[rid].name, self)
+        self.list_model = ArticleListModel(self._load_page, self.desk.region_name, self)
         self.table = ArticleTable(self)
         self.table.setModel(self.list_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -133,7 +145,8 @@ class MainWindow(QMainWindow):
         self.table.clicked.connect(self._on_table_clicked)
         self.search_bar.search_changed.connect(self._on_search_bar_search_changed)
         self.reader.region_clicked.connect(self.select_region)
-        self.list_model.rows_reloaded.connect(self._update_status)
+        self.list_model.rows_reloaded.connect(self._on_list_model_rows_reloaded)
+        self.list_model.rows_appended.connect(self._on_list_model_rows_appended)
         self.summary.figure_activated.connect(self.open_figure)
         self.summary_dock.visibilityChanged.connect(lambda visible: visible and self.reload_panels())
 
@@ -153,29 +166,28 @@ class MainWindow(QMainWindow):
         return ArticleFilter(**base)
 
     def reload_list(self) -> None:
-        """Show the list for the tree's selection and the search bar. While an import writes,
-        the first page is read off the GUI thread (it can take a frame or more then)."""
-        self._list_generation += 1
-        if not self.tasks.writing():
-            self.list_model.set_filter(self.current_filter(), self.search_bar.query())
-            self._on_list_shown()
-            return
-        generation = self._list_generation
-        request = self.list_model.first_page_request(self.current_filter(), self.search_bar.query())
+        """Show the list for the tree's selection and the search bar (its rows are read off the
+        GUI thread and arrive as `list_model.rows_reloaded`)."""
+        self.list_model.set_filter(self.current_filter(), self.search_bar.query())
 
-        def read(store: Store, _progress: object, _cancelled: object) -> list[Any]:
-            return first_page(store.articles, store.search, **request)
+    def list_settled(self) -> bool:
+        """Whether the list shows what was last asked of it (no page on its way)."""
+        return not self.list_model.loading
 
-        def show(rows: list[Any]) -> None:
-            if generation == self._list_generation:  # a newer request supersedes this one
-                self.list_model.show_rows(request["f"], request["query"], rows)
-                self._on_list_shown()
+    def _load_page(self, request: dict[str, Any], deliver: Any) -> None:
+        self.tasks.run(lambda desk, _p, _c: desk.page(**request), on_success=deliver, on_failure=self.show_task_error)
 
-        self.tasks.run(read, on_success=show, on_failure=self._on_task_failed)
-
-    def _on_list_shown(self) -> None:
+    def _on_list_model_rows_reloaded(self) -> None:
         self.table.setColumnHidden(MATCH, not self.list_model.query)
+        self._update_status()
         self.reload_panels()
+
+    def _on_list_model_rows_appended(self) -> None:
+        self._update_status()
+        if self._pending_move is not None:
+            step, unread_only = self._pending_move
+            self._pending_move = None
+            self.move_selection(step, unread_only)
 
     # -- the summary panels follow the list --------------------------------------------------
 
@@ -190,17 +202,16 @@ class MainWindow(QMainWindow):
         self._panels_shown_for = (f, query)
         self._panels_generation += 1
         generation = self._panels_generation
-        gazetteer = self.gazetteer
 
-        def read(store: Store, _progress: object, _cancelled: object) -> PanelData:
-            return panel_data(store, gazetteer, f, query)
+        def read(desk: Desk, _progress: object, _cancelled: object) -> PanelData:
+            return desk.panels(f, query)
 
         def show(data: PanelData) -> None:
             if generation == self._panels_generation:
                 self.summary.show_data(title, data)
                 self.panels_shown.emit()
 
-        self.tasks.run(read, on_success=show, on_failure=self._on_task_failed)
+        self.tasks.run(read, on_success=show, on_failure=self.show_task_error)
 
     def selection_title(self) -> str:
         key = self._region_key
@@ -217,8 +228,7 @@ class MainWindow(QMainWindow):
 
     def open_figure(self, article_id: int, text: str) -> None:
         """Open the article a figure was read from, with the figure highlighted and in view."""
-        self.open_article(article_id, extra_terms=[text])
-        self.reader.find(text)
+        self.open_article(article_id, extra_terms=[text], then=lambda: self.reader.find(text))
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = current.data(KEY_ROLE) if current.isValid() else ("all",)
@@ -246,23 +256,26 @@ class MainWindow(QMainWindow):
             return
         self.open_article(row.id)
 
-    def open_article(self, article_id: int, extra_terms: list[str] | None = None) -> None:
-        article = self.store.articles.get(article_id)
-        if article is None:
-            return
-        mentions = self.store.articles.region_mentions(article_id)
-        forms = [f for rid, _, _ in mentions for f in self._written_forms(rid)]
+    def open_article(self, article_id: int, extra_terms: list[str] | None = None,
+                     then: Any = None) -> None:
+        """Show an article in the reader (read off the GUI thread) and mark it read; `then` runs
+        once it is shown."""
+        self._article_generation += 1
+        generation = self._article_generation
         terms = query_terms(self.list_model.query) + (extra_terms or [])
-        self.reader.show_article(article, mentions, terms, forms)
-        if not article.is_read:
-            self.set_read(article_id, True)
-        self.article_opened.emit(article_id)
 
-    def _written_forms(self, region_id: str) -> list[str]:
-        region = self.gazetteer.regions.get(region_id)
-        if region is None:
-            return []
-        return [region.name, *region.aliases, *region.english]
+        def show(view: ArticleView | None) -> None:
+            if generation != self._article_generation or view is None:
+                return
+            self.reader.show_article(view.article, view.mentions, terms, view.written_forms)
+            if not view.article.is_read:
+                self.set_read(article_id, True)
+            if then is not None:
+                then()
+            self.article_opened.emit(article_id)
+
+        self.tasks.run(lambda desk, _p, _c: desk.article(article_id), on_success=show,
+                       on_failure=self.show_task_error)
 
     def _on_table_clicked(self, index: QModelIndex) -> None:
         if index.column() == STAR:
@@ -272,13 +285,22 @@ class MainWindow(QMainWindow):
 
     def set_read(self, article_id: int, read: bool) -> None:
         self.list_model.update_row(article_id, read=read)
-        self.tasks.run(lambda store, _p, _c: store.articles.set_read(article_id, read), writes=True,
-                       on_success=lambda _r: self.refresh_counts(), on_failure=self._on_task_failed)
+        self.tasks.run(lambda desk, _p, _c: desk.set_read([article_id], read), lane="write",
+                       on_success=self.apply_changes, on_failure=self.show_task_error)
 
     def set_starred(self, article_id: int, starred: bool) -> None:
         self.list_model.update_row(article_id, starred=starred)
-        self.tasks.run(lambda store, _p, _c: store.articles.set_starred(article_id, starred), writes=True,
-                       on_success=lambda _r: self.refresh_counts(), on_failure=self._on_task_failed)
+        self.tasks.run(lambda desk, _p, _c: desk.set_starred([article_id], starred), lane="write",
+                       on_success=self.apply_changes, on_failure=self.show_task_error)
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Read again what a write made stale, and only that."""
+        if changes.counts:
+            self.refresh_counts()
+        if changes.rows:
+            self.reload_list()  # the panels follow the list
+        elif changes.panels:
+            self.reload_panels()
 
     def current_row(self) -> Any:
         index = self.table.currentIndex()
@@ -290,8 +312,11 @@ class MainWindow(QMainWindow):
         target = row
         while True:
             target += step
-            if target >= self.list_model.rowCount() and self.list_model.canFetchMore():
+            if target >= self.list_model.rowCount() and self.list_model.has_more():
+                # The next page is read off this thread; the move completes when it arrives.
+                self._pending_move = (step, unread_only)
                 self.list_model.fetchMore()
+                return False
             item = self.list_model.row_at(target)
             if item is None:
                 return False
@@ -305,17 +330,14 @@ class MainWindow(QMainWindow):
 
     # -- counts and status ----------------------------------------------------------------
 
-    def refresh_counts(self, wait: bool = False) -> None:
+    def refresh_counts(self) -> None:
         """Recount the tree off the GUI thread (counting a large store while it is being
-        written takes longer than a frame); `wait` counts here, for start-up."""
-        if wait:
-            self._on_counts_read(_read_counts(self.store, None, None))
-            return
+        written takes longer than a frame)."""
         if self._counts_task is not None and not self._counts_task.done:
             self._counts_again = True
             return
-        self._counts_task = self.tasks.run(_read_counts, on_success=self._on_counts_read,
-                                           on_failure=self._on_task_failed)
+        self._counts_task = self.tasks.run(lambda desk, _p, _c: desk.tree_counts(), on_success=self._on_counts_read,
+                                           on_failure=self.show_task_error)
 
     def _on_counts_read(self, counts: TreeCounts) -> None:
         self.tree_model.set_counts(counts)
@@ -337,7 +359,8 @@ class MainWindow(QMainWindow):
             text = self.tr("Search “{0}”: ").format(self.list_model.query) + text
         self.status_label.setText(text)
 
-    def _on_task_failed(self, error: Exception, details: str) -> None:
+    def show_task_error(self, error: Exception, details: str) -> None:
+        """A task failed: say so, with copyable details."""
         from .error_dialog import show_error
 
         show_error(self, error, details)
@@ -357,15 +380,15 @@ class MainWindow(QMainWindow):
     def start_import(self, paths: list[str] | None = None) -> Any:
         from .import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.tasks, self.gazetteer, self.settings, paths or [], self)
-        wizard.import_finished.connect(self._on_wizard_import_finished)
+        wizard = ImportWizard(self.tasks, self.settings, paths or [], self)
+        wizard.import_finished.connect(self.on_import_finished)
         wizard.show()
         return wizard
 
-    def _on_wizard_import_finished(self, report: object) -> None:
-        self.refresh_counts()
-        self.reload_list()
-        self.import_finished.emit(report)
+    def on_import_finished(self, outcome: Any) -> None:
+        """An import (the wizard's, the samples') ended: show what it changed."""
+        self.apply_changes(outcome.changes | Changes(counts=True))
+        self.import_finished.emit(outcome.value)
 
     # -- layout memory -----------------------------------------------------------------------
 
@@ -392,10 +415,4 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.save_layout()
         self.tasks.shutdown()
-        self.store.close()
         super().closeEvent(event)
-
-
-def _read_counts(store: Store, _progress: object, _cancelled: object) -> TreeCounts:
-    s = store
-    return TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), s.articles.starred_count())

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from ..desk import TreeCounts
 from ..regions.gazetteer import Gazetteer
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,16 +28,6 @@ class TreeNode:  # eq=False: a node is itself (comparing fields made row() slow)
 
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0
-
-
-@dataclass
-class TreeCounts:
-    """Everything the tree shows as numbers."""
-
-    regions: dict[str, tuple[int, int]]
-    topics: list[tuple[str, int, int]]
-    all_articles: tuple[int, int]
-    starred: int
 
 
 class RegionTreeModel(QAbstractItemModel):

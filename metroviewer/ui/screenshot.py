@@ -20,12 +20,13 @@ def _settle() -> None:
         app.processEvents()
 
 
-def _wait_for_tasks(window: MainWindow, timeout_s: float = 20.0) -> None:
-    """Let the task runner finish what the selection started (the summary panels) and deliver it."""
+def _wait_for_tasks(window: MainWindow, timeout_s: float = 20.0, panels: bool = True) -> None:
+    """Let the task runner finish what the selection started (the list, the article, the summary
+    panels) and deliver it."""
     deadline = time.monotonic() + timeout_s
     app = QApplication.instance()
-    while time.monotonic() < deadline and (window.tasks.busy() or window.summary.data is None
-                                           or not charts_ready()):
+    while time.monotonic() < deadline and (window.tasks.busy() or not window.list_settled() or (
+            panels and (window.summary.data is None or not charts_ready()))):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         time.sleep(0.01)
     _settle()
@@ -42,8 +43,9 @@ def take_screenshot(window: MainWindow, args: Namespace) -> int:
             return 2
     if args.search:
         window.search_bar.query_edit.setText(args.search)
-        window.search_bar._emit_now()
+        window.search_bar.emit_now()
     _settle()
+    _wait_for_tasks(window, panels=False)
     if args.article is not None:
         row = window.list_model.row_of(args.article)
         if row >= 0:
@@ -56,10 +58,8 @@ def take_screenshot(window: MainWindow, args: Namespace) -> int:
         window.table.setCurrentIndex(QModelIndex())
     _settle()
     _wait_for_tasks(window)
-    window.tasks.shutdown()
-    window.refresh_counts(wait=True)
-    _settle()
     ok = window.grab().save(args.screenshot)
+    window.tasks.shutdown()
     window.settings.sync()
     window.close()
     if not ok:

@@ -34,17 +34,17 @@ class SearchBar(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._emit)
         self.query_edit.textChanged.connect(lambda _text: self._timer.start())
-        self.query_edit.returnPressed.connect(self._emit_now)
+        self.query_edit.returnPressed.connect(self.emit_now)
         self.since_check.toggled.connect(self.since_edit.setEnabled)
         self.until_check.toggled.connect(self.until_edit.setEnabled)
         for signal in (self.since_check.toggled, self.until_check.toggled, self.since_edit.dateChanged,
                        self.until_edit.dateChanged):
-            signal.connect(self._emit_now)
+            signal.connect(self.emit_now)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.key() == Qt.Key.Key_Escape and self.query_edit.text():
             self.query_edit.clear()
-            self._emit_now()
+            self.emit_now()
             return
         super().keyPressEvent(event)
 
@@ -60,7 +60,7 @@ class SearchBar(QWidget):
         until = self.until_edit.date().toString("yyyy-MM-dd") if self.until_check.isChecked() else None
         return since, until
 
-    def _emit_now(self, *_args: object) -> None:
+    def emit_now(self, *_args: object) -> None:
         self._timer.stop()
         self._emit()
 

@@ -1,9 +1,16 @@
-"""The one helper that runs long work off the GUI thread and reports back on it.
+"""The one helper that runs desk work off the GUI thread and reports back on it.
 
-A task is a plain function `fn(store, progress, cancelled)`; it runs on a pool thread
-with a store connection of its own (SQLite connections belong to one thread), and its
-result, error and progress arrive as signals on the GUI thread. Writes go through a
-one-thread pool, so the app has one writer at a time.
+A task is a plain function `fn(desk, progress, cancelled)`; it runs on a pool thread (the
+desk gives each thread its own store connection, opened once and reused), and its result,
+error and progress arrive as signals on the GUI thread. Three lanes, so that nothing short
+waits behind something long:
+
+- "read": reads (list pages, counts, panels, an article), two at a time;
+- "write": short writes (read state, stars, edits), one at a time, in order;
+- "long": long work (an import, a re-tag), one at a time.
+
+SQLite serialises the writers themselves; a short write waits at most for one batch of an
+import to commit, never for the whole import.
 """
 
 from __future__ import annotations
@@ -11,14 +18,14 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..store import Store
+from ..desk import Desk
 
-TaskFn = Callable[[Store, Callable[[Any], None], Callable[[], bool]], Any]
+TaskFn = Callable[[Desk, Callable[[Any], None], Callable[[], bool]], Any]
+Lane = Literal["read", "write", "long"]
 
 
 class _Signals(QObject):
@@ -31,12 +38,12 @@ class _Signals(QObject):
 class TaskHandle:
     """What the caller keeps of a running task: a way to cancel it."""
 
-    def __init__(self, writes: bool = False) -> None:
+    def __init__(self, lane: Lane = "read") -> None:
         self._cancel = threading.Event()
         self.signals = _Signals()
         self.done = False  # the work is over (set on the pool thread)
         self.delivered = False  # its result has reached the GUI thread
-        self.writes = writes
+        self.lane = lane
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -46,48 +53,44 @@ class TaskHandle:
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: TaskFn, store_path: Path, handle: TaskHandle):
+    def __init__(self, fn: TaskFn, desk: Desk, handle: TaskHandle):
         super().__init__()
-        self.fn, self.store_path, self.handle = fn, store_path, handle
+        self.fn, self.desk, self.handle = fn, desk, handle
 
     def run(self) -> None:
         signals = self.handle.signals
-        store = None
         try:
-            store = Store(self.store_path)
-            result = self.fn(store, signals.progressed.emit, self.handle.is_cancelled)
+            result = self.fn(self.desk, signals.progressed.emit, self.handle.is_cancelled)
         except Exception as e:  # delivered to the GUI thread, which shows it
-            self._finish(store)
+            self.handle.done = True  # before delivery: the receiver may already ask the runner
             signals.failed.emit(e, traceback.format_exc())
         else:
-            self._finish(store)
+            self.handle.done = True
             signals.succeeded.emit(result)
         signals.finished.emit()
 
-    def _finish(self, store: Store | None) -> None:
-        # Done before the result is delivered: the receiver may already ask the runner.
-        if store is not None:
-            store.close()
-        self.handle.done = True
+
+def _pool(parent: QObject, threads: int) -> QThreadPool:
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(threads)
+    pool.setExpiryTimeout(-1)  # threads stay, and so do their store connections
+    return pool
 
 
 class TaskRunner(QObject):
-    """Runs tasks against one store file: reads on a small pool, writes one at a time."""
+    """Runs desk calls in lanes: reads two at a time, short writes and long work one at a time each."""
 
-    def __init__(self, store_path: Path, parent: QObject | None = None):
+    def __init__(self, desk: Desk, parent: QObject | None = None):
         super().__init__(parent)
-        self.store_path = store_path
-        self._readers = QThreadPool(self)
-        self._readers.setMaxThreadCount(2)
-        self._writer = QThreadPool(self)
-        self._writer.setMaxThreadCount(1)
+        self.desk = desk
+        self._pools = {"read": _pool(self, 2), "write": _pool(self, 1), "long": _pool(self, 1)}
         self._handles: list[TaskHandle] = []
         self._closed = False
 
     def run(self, fn: TaskFn, *, on_success: Callable[[Any], None] | None = None,
             on_failure: Callable[[Exception, str], None] | None = None,
-            on_progress: Callable[[Any], None] | None = None, writes: bool = False) -> TaskHandle:
-        handle = TaskHandle(writes)
+            on_progress: Callable[[Any], None] | None = None, lane: Lane = "read") -> TaskHandle:
+        handle = TaskHandle(lane)
         # After shutdown the owner is gone: results still queued for it are dropped.
         if on_success:
             handle.signals.succeeded.connect(lambda r: None if self._closed else on_success(r))
@@ -98,20 +101,24 @@ class TaskRunner(QObject):
         handle.signals.finished.connect(lambda: setattr(handle, "delivered", True))
         # Keep each handle (and its signals object) until its result has been delivered.
         self._handles = [h for h in self._handles if not h.delivered] + [handle]
-        (self._writer if writes else self._readers).start(_Runnable(fn, self.store_path, handle))
+        self._pools[lane].start(_Runnable(fn, self.desk, handle))
         return handle
 
     def busy(self) -> bool:
         return any(not h.done for h in self._handles)
 
     def writing(self) -> bool:
-        """Whether a write (an import, a re-tag) is under way."""
-        return any(h.writes and not h.done for h in self._handles)
+        """Whether long work (an import, a re-tag) is under way."""
+        return any(h.lane == "long" and not h.done for h in self._handles)
 
     def shutdown(self, timeout_ms: int = 30000) -> None:
-        """Cancel what runs and wait for it: a cancelled import stops at its next file."""
+        """Cancel what runs, wait for it, and close the desk's connections: a cancelled import
+        stops at its next file."""
+        if self._closed:
+            return
         for h in self._handles:
             h.cancel()
-        self._readers.waitForDone(timeout_ms)
-        self._writer.waitForDone(timeout_ms)
+        for pool in self._pools.values():
+            pool.waitForDone(timeout_ms)
         self._closed = True
+        self.desk.close()

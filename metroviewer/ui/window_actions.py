@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .. import __version__
+from ..desk.desk import Outcome
 from .i18n import LANGUAGES, SETTING, chosen_language, install_translators
 from .theme import apply_theme
 
@@ -106,7 +107,7 @@ def _toggle(w: MainWindow, what: str) -> None:
 
 def _set_hide_empty(w: MainWindow, on: bool) -> None:
     w.settings.setValue("view/hide_empty", on)
-    key = w._region_key
+    key = w.region_key
     w.tree_model.set_hide_empty(on)
     w.tree.setCurrentIndex(w.tree_model.index_of(key))
 
@@ -142,18 +143,13 @@ def open_store(w: MainWindow) -> None:
 
 
 def retag(w: MainWindow) -> None:
-    from ..regions.retag import retag_all
-
     w.statusBar().showMessage(w.tr("Re-tagging all articles…"))
-    gazetteer = w.gazetteer
 
-    def done(count: object) -> None:
-        w.statusBar().showMessage(w.tr("Re-tagged {0} articles.").format(count), 5000)
-        w.refresh_counts()
-        w.reload_list()
+    def done(outcome: Outcome[int]) -> None:
+        w.statusBar().showMessage(w.tr("Re-tagged {0} articles.").format(outcome.value), 5000)
+        w.apply_changes(outcome.changes)
 
-    w.tasks.run(lambda store, progress, cancelled: retag_all(store.regions, gazetteer, progress, cancelled),
-                writes=True, on_success=done, on_failure=w._on_task_failed,
+    w.tasks.run(lambda desk, progress, cancelled: desk.retag(progress, cancelled), lane="long", on_success=done, on_failure=w.show_task_error,
                 on_progress=lambda n: w.statusBar().showMessage(w.tr("Re-tagging… {0} articles").format(n)))
 
 
@@ -183,14 +179,13 @@ def _briefing_request(w: MainWindow) -> dict[str, object]:
 
 
 def _compose_html(w: MainWindow, on_ready) -> None:
-    from ..briefing.compose import compose_briefing
     from ..briefing.html import briefing_html
 
     request = _briefing_request(w)
-    gazetteer = w.gazetteer
     w.statusBar().showMessage(w.tr("Composing the briefing…"))
-    def compose(store, _p, _c):
-        b = compose_briefing(store, gazetteer, **request)
+
+    def compose(desk, _p, _c):
+        b = desk.compose_briefing(**request)
         return b.title, briefing_html(b), b.article_count, b.panels
 
     def ready(result) -> None:
@@ -199,7 +194,7 @@ def _compose_html(w: MainWindow, on_ready) -> None:
         title, html_text, count, panels = result
         on_ready((title, html_text, count, chart_images(panels)))  # charts are drawn on this thread
 
-    w.tasks.run(compose, on_success=ready, on_failure=w._on_task_failed)
+    w.tasks.run(compose, on_success=ready, on_failure=w.show_task_error)
 
 
 def print_briefing(w: MainWindow) -> None:
@@ -223,7 +218,7 @@ def save_briefing_pdf(w: MainWindow, path: str | None = None) -> None:
 
     def ready(result: tuple) -> None:
         title, html_text, count, images = result
-        w.tasks.run(lambda _s, _p, _c: write_pdf(html_text, Path(path), title, images), on_failure=w._on_task_failed,
+        w.tasks.run(lambda _s, _p, _c: write_pdf(html_text, Path(path), title, images), on_failure=w.show_task_error,
                     on_success=lambda pages: w.briefing_saved.emit(path, pages) or w.statusBar().showMessage(
                         w.tr("Saved {0}: {1} articles on {2} pages.").format(path, count, pages), 8000))
 

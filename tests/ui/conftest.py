@@ -26,7 +26,33 @@ def make_window(qtbot, path, settings):
     qtbot.waitExposed(window)
     window.windowHandle().requestActivate()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window only
+    qtbot.waitUntil(window.list_settled)  # the first page is read off the GUI thread
     return window
+
+
+def stored(window):
+    """The window's store as the test reads it: a connection of the test's own (the window's
+    desk refuses store access on the GUI thread, which is also the test's)."""
+    from metroviewer.store import Store
+
+    return Store(window.store_path)
+
+
+def select(window, key, qtbot=None):
+    """Select a tree node and, with `qtbot`, wait until the list shows its rows."""
+    index = window.tree_model.index_of(key)
+    assert index.isValid(), key
+    window.tree.setCurrentIndex(index)
+    if qtbot is not None:
+        qtbot.waitUntil(window.list_settled)
+
+
+def open_row(window, qtbot, row):
+    """Make a row of the list current and wait until the reader shows its article."""
+    from metroviewer.ui.article_list_model import TITLE
+
+    with qtbot.waitSignal(window.article_opened, timeout=10000):
+        window.table.setCurrentIndex(window.list_model.index(row, TITLE))
 
 
 @pytest.fixture

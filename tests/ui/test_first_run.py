@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from metroviewer.ui import app_window
 
-from .conftest import list_titles, make_window
+from .conftest import list_titles, make_window, stored
 
 
 def test_an_empty_store_offers_the_samples_and_imports_them(qtbot, tmp_path, settings, monkeypatch):
@@ -21,7 +21,9 @@ def test_an_empty_store_offers_the_samples_and_imports_them(qtbot, tmp_path, set
     with qtbot.waitSignal(window.import_finished, timeout=30000):
         app_window.offer_bundled_samples(window)
     assert asked and "sample documents" in asked[0]
-    assert window.store.articles.count() == 5
+    with stored(window) as store:
+        assert store.articles.count() == 5
+    qtbot.waitUntil(window.list_settled)
     assert "长三角资本“西进”为何锁定成都都市圈?" in list_titles(window)
     window.close()
 
@@ -56,6 +58,7 @@ def test_a_store_from_an_older_version_is_upgraded_before_the_window_opens(qtbot
     window = app_window.open_window(workflow_db, settings, offer_samples=False)
     qtbot.addWidget(window)
     assert not needs_long_upgrade(workflow_db)
-    assert [r.title for r in window.store.search.search("资")] == ["长三角资本“西进”为何锁定成都都市圈?"]
+    with stored(window) as store:
+        assert [r.title for r in store.search.search("资")] == ["长三角资本“西进”为何锁定成都都市圈?"]
     window.tasks.shutdown()
     window.close()

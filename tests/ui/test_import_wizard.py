@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWizard
 from metroviewer.ui.import_wizard import PageId
 
 from ..conftest import WORKFLOW
-from .conftest import list_titles, make_window
+from .conftest import list_titles, make_window, stored
 
 
 def test_the_wizard_previews_then_imports_and_reports(qtbot, tmp_path, settings):
@@ -29,15 +29,17 @@ def test_the_wizard_previews_then_imports_and_reports(qtbot, tmp_path, settings)
     titles = sorted(table.item(i, 0).text() for i in range(table.rowCount()))
     assert len(titles) == 3 and "西安都市圈扩容" in titles
     assert "broken.pdf" in wizard.preview_page.failures.toPlainText()
-    assert window.store.articles.count() == 0  # the preview wrote nothing
+    with stored(window) as store:
+        assert store.articles.count() == 0  # the preview wrote nothing
     assert wizard.button(QWizard.WizardButton.NextButton).text().replace("&", "") == "Import"
     with qtbot.waitSignal(window.import_finished, timeout=30000):
         wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == PageId.REPORT)
     report = wizard.report_page.text.toPlainText()
     assert "Articles added: 3" in report and "broken.pdf: the file is named .pdf but is not a PDF" in report
-    assert window.store.articles.count() == 3
-    assert len(list_titles(window)) == 3
+    with stored(window) as store:
+        assert store.articles.count() == 3
+    qtbot.waitUntil(lambda: len(list_titles(window)) == 3)
     qtbot.waitUntil(lambda: window.tree_model.index_of(("region", "西安都市圈")).isValid())
     assert window.tree_model.index_of(("region", "西安都市圈")).internalPointer().total == 1
     wizard.close()
@@ -74,11 +76,10 @@ def test_a_failing_import_is_reported_and_the_wizard_can_be_closed(qtbot, tmp_pa
     wizard.next()
     qtbot.waitUntil(lambda: wizard.preview_page.preview is not None, timeout=20000)
 
-    class DiskFull:
-        def run(self, *args):
-            raise OSError("database or disk is full")
+    def disk_full(*args, **kwargs):
+        raise OSError("database or disk is full")
 
-    wizard.run_factory = lambda: (lambda store: DiskFull())
+    monkeypatch.setattr(window.desk, "import_paths", disk_full)
     wizard.next()
     qtbot.waitUntil(lambda: "The import stopped" in wizard.import_page.current.text())
     assert shown == ["database or disk is full"]

@@ -8,13 +8,7 @@ from PySide6.QtGui import QTextCursor
 from metroviewer.ui.article_list_model import STAR, TITLE
 
 from ..conftest import T1, T2
-from .conftest import list_titles, make_window
-
-
-def select(window, key):
-    index = window.tree_model.index_of(key)
-    assert index.isValid(), key
-    window.tree.setCurrentIndex(index)
+from .conftest import list_titles, make_window, open_row, select, stored
 
 
 def tree_numbers(window, key):
@@ -23,12 +17,13 @@ def tree_numbers(window, key):
     return node.total, node.unread
 
 
-def test_selecting_regions_filters_the_list_and_counts_match_the_store(window):
-    select(window, ("region", "德阳"))
+def test_selecting_regions_filters_the_list_and_counts_match_the_store(window, qtbot):
+    select(window, ("region", "德阳"), qtbot)
     assert list_titles(window) == [T1]
-    select(window, ("region", "成都都市圈"))
+    select(window, ("region", "成都都市圈"), qtbot)
     assert list_titles(window) == sorted([T1, T2])
-    counts = window.store.regions.counts()
+    with stored(window) as store:
+        counts = store.regions.counts()
     for rid in ("成都都市圈", "德阳", "南京都市圈", "长三角", "成渝"):
         assert tree_numbers(window, ("region", rid)) == counts[rid]
     assert tree_numbers(window, ("all",)) == (2, 2)
@@ -45,9 +40,9 @@ def test_typing_a_search_shows_matches_and_clearing_restores_the_region(window, 
 
 
 def test_opening_article_2_lays_out_its_summary_and_marks_it_read(window, qtbot):
-    select(window, ("region", "南京都市圈"))
+    select(window, ("region", "南京都市圈"), qtbot)
     before = tree_numbers(window, ("region", "南京都市圈"))
-    window.table.setCurrentIndex(window.list_model.index(0, TITLE))
+    open_row(window, qtbot, 0)
     qtbot.waitUntil(lambda: tree_numbers(window, ("region", "南京都市圈"))[1] == before[1] - 1)
     headings = []
     block = window.reader.document().begin()
@@ -59,14 +54,15 @@ def test_opening_article_2_lays_out_its_summary_and_marks_it_read(window, qtbot)
                         "3. Key Focus Areas for New Planning", "4. Policy and Market Dynamics",
                         "5. Lessons from Existing Metropolitan Areas"]
     assert "[1][3]" in window.reader.toPlainText()
-    assert window.store.articles.get(window.list_model.row_at(0).id).is_read
+    with stored(window) as store:
+        assert store.articles.get(window.list_model.row_at(0).id).is_read
     assert not window.list_model.data(window.list_model.index(0, TITLE), Qt.ItemDataRole.FontRole)
 
 
 def test_region_chips_select_the_region(window, qtbot):
-    select(window, ("all",))
+    select(window, ("all",), qtbot)
     row = next(i for i in range(2) if window.list_model.row_at(i).title == T1)
-    window.table.setCurrentIndex(window.list_model.index(row, TITLE))
+    open_row(window, qtbot, row)
     html = window.reader.toHtml()
     assert "region:%E5%BE%B7%E9%98%B3" in html or "region:德阳" in html
     window.reader.region_clicked.emit("德阳")
@@ -74,7 +70,7 @@ def test_region_chips_select_the_region(window, qtbot):
 
 
 def test_j_and_k_move_through_the_list(window, qtbot):
-    select(window, ("all",))
+    select(window, ("all",), qtbot)
     window.table.setFocus()
     window.table.setCurrentIndex(window.list_model.index(0, TITLE))
     first = window.current_row().id
@@ -86,15 +82,15 @@ def test_j_and_k_move_through_the_list(window, qtbot):
 
 def test_the_star_toggles_and_survives_a_restart(qtbot, workflow_db, settings):
     window = make_window(qtbot, workflow_db, settings)
-    select(window, ("all",))
-    window.table.setCurrentIndex(window.list_model.index(0, TITLE))
+    select(window, ("all",), qtbot)
+    open_row(window, qtbot, 0)
     article_id = window.current_row().id
     qtbot.keyClick(window.table, Qt.Key.Key_S)
     assert window.list_model.data(window.list_model.index(0, STAR)) == "★"
     qtbot.waitUntil(lambda: tree_numbers(window, ("starred",))[0] == 1)
     window.close()
     again = make_window(qtbot, workflow_db, settings)
-    select(again, ("starred",))
+    select(again, ("starred",), qtbot)
     assert [again.list_model.row_at(i).id for i in range(again.list_model.rowCount())] == [article_id]
     again.close()
 
@@ -112,9 +108,9 @@ def test_layout_is_remembered(qtbot, workflow_db, settings):
     again.close()
 
 
-def test_the_models_pass_qtmodeltester(window, qtmodeltester):
+def test_the_models_pass_qtmodeltester(window, qtmodeltester, qtbot):
     qtmodeltester.check(window.tree_model)
-    select(window, ("all",))
+    select(window, ("all",), qtbot)
     qtmodeltester.check(window.list_model)
 
 
@@ -127,12 +123,12 @@ def test_the_list_pages_from_the_store(qtbot, tmp_path, settings):
     with Store(tmp_path / "big.db") as store:
         ImportRun(store).run([tmp_path / "docs"])
     window = make_window(qtbot, tmp_path / "big.db", settings)
-    select(window, ("all",))
+    select(window, ("all",), qtbot)
     model = window.list_model
     assert model.rowCount() == 200 and model.canFetchMore()
-    dates = []
     while model.canFetchMore():
         model.fetchMore()
+        qtbot.waitUntil(window.list_settled)  # each page is read off the GUI thread
     dates = [model.row_at(i).published_at for i in range(model.rowCount())]
     assert model.rowCount() == 700 and dates == sorted(dates, reverse=True)
     assert len({model.row_at(i).id for i in range(700)}) == 700
@@ -142,7 +138,7 @@ def test_the_list_pages_from_the_store(qtbot, tmp_path, settings):
 def test_search_text_is_highlighted_in_the_reader(window, qtbot):
     window.search_bar.query_edit.insert("重装之都")
     qtbot.waitUntil(lambda: list_titles(window) == [T1])
-    window.table.setCurrentIndex(window.list_model.index(0, TITLE))
+    open_row(window, qtbot, 0)
     cursor = window.reader.document().find("重装之都")
     assert not cursor.isNull()
     inside = QTextCursor(window.reader.document())
@@ -155,7 +151,7 @@ def test_save_briefing_as_pdf_from_the_window(window, qtbot, tmp_path):
 
     from metroviewer.ui.window_actions import save_briefing_pdf
 
-    select(window, ("region", "成都都市圈"))
+    select(window, ("region", "成都都市圈"), qtbot)
     target = tmp_path / "from-window.pdf"
     with qtbot.waitSignal(window.briefing_saved, timeout=30000) as saved:
         save_briefing_pdf(window, str(target))

@@ -12,12 +12,12 @@ from ..conftest import ROOT
 
 SCRIPT = """
 from PySide6.QtWidgets import QApplication, QTableView
-from metroviewer.store import Store
+from metroviewer.desk import Desk
 from metroviewer.ui.article_list_model import ArticleListModel
 import sys
 app = QApplication([])
-store = Store(sys.argv[1])
-model = ArticleListModel(store.articles.page, store.search.search, lambda r: r)
+desk = Desk(sys.argv[1])
+model = ArticleListModel(lambda request, deliver: deliver(desk.page(**request)), lambda r: r)
 view = QTableView()
 view.setModel(model)
 view.show()

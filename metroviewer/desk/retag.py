@@ -9,9 +9,9 @@ from ..core.models import Summary
 from ..core.search_text import index_body_source, indexed_text
 from ..figures.codec import encode_themes
 from ..ingest.prepare import analyse
+from ..regions.gazetteer import Gazetteer
+from ..regions.tagger import RegionTagger
 from ..store.regions import RegionRepository
-from .gazetteer import Gazetteer
-from .tagger import RegionTagger
 
 
 def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[int], None] | None = None,

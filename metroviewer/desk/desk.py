@@ -1,0 +1,304 @@
+"""The Desk: one store, one gazetteer, and every operation on them. No Qt.
+
+Any thread may call the desk; each thread gets a connection of its own, opened once and
+reused (SQLite connections belong to one thread). The store is migrated once, by `open()`.
+A thread the window marks with `forbid_thread` (its GUI thread) must not touch the store:
+under `strict_threads` (the tests) such an access raises, elsewhere it is logged once.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from ..briefing.compose import Briefing, compose_briefing
+from ..core.models import Article, ImportReport, UserError
+from ..ingest.external import ChildImportRun
+from ..ingest.run import CancelFn, ImportRun, Preview, ProgressFn
+from ..regions.gazetteer import Gazetteer, default_gazetteer
+from ..store import Store
+from ..store.articles import ArticleFilter, ArticleRow
+from ..summary.data import PanelData, figures_of, panel_data
+from .changes import Changes
+from .retag import retag_all
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+STRICT_THREADS_ENV = "METROVIEWER_STRICT_THREADS"
+
+
+class GuiThreadStoreAccess(RuntimeError):
+    """The store was used on a thread that must stay free (the window's GUI thread)."""
+
+
+def _never() -> bool:
+    return False
+
+
+@dataclass
+class Outcome(Generic[T]):
+    """A long write's result and what it changed."""
+
+    value: T
+    changes: Changes
+
+
+@dataclass
+class TreeCounts:
+    """Everything the region tree shows as numbers."""
+
+    regions: dict[str, tuple[int, int]]
+    topics: list[tuple[str, int, int]]
+    all_articles: tuple[int, int]
+    starred: int
+
+
+@dataclass
+class OpenedStore:
+    """What opening the store tells the window before it shows: the tree's numbers."""
+
+    path: Path
+    counts: TreeCounts
+
+    @property
+    def is_empty(self) -> bool:
+        return self.counts.all_articles[0] == 0
+
+
+@dataclass
+class ArticleView:
+    """An article as the reader shows it: the article, its region tags and how each is written."""
+
+    article: Article
+    mentions: list[tuple[str, str, int]]  # region id, name, mentions
+    written_forms: list[str]
+
+
+class Desk:
+    def __init__(self, path: str | os.PathLike[str], gazetteer: Gazetteer | None = None, *,
+                 strict_threads: bool | None = None):
+        self.path = Path(path)
+        self.gazetteer = gazetteer or default_gazetteer()
+        self.strict_threads = (os.environ.get(STRICT_THREADS_ENV) == "1" if strict_threads is None
+                               else strict_threads)
+        self._local = threading.local()
+        self._stores: list[Store] = []
+        self._lock = threading.Lock()
+        self._migrated = False
+        self._forbidden: set[int] = set()
+        self._warned = False
+
+    # -- the store, one connection per thread ------------------------------------------------
+
+    def open(self, *, create: bool = True) -> OpenedStore:
+        """Open the store (creating and migrating it as needed) and read the tree's numbers."""
+        if not create and not self.path.exists():
+            raise UserError(f"There is no store at {self.path}. "
+                            f"Import something first: metroviewer import FOLDER --db {self.path}")
+        return OpenedStore(self.path, self.tree_counts())
+
+    def store(self) -> Store:
+        """This thread's connection to the store."""
+        if threading.get_ident() in self._forbidden:
+            self._refuse()
+        store = getattr(self._local, "store", None)
+        if store is None:
+            with self._lock:
+                store = Store(self.path, migrate=not self._migrated, check_same_thread=False)
+                if not self._migrated:
+                    store.regions.sync(self.gazetteer)
+                    self._migrated = True
+                self._stores.append(store)
+            self._local.store = store
+        return store
+
+    def forbid_thread(self, ident: int | None = None) -> None:
+        """From now on the store is not to be used on this thread (the GUI thread)."""
+        self._forbidden.add(threading.get_ident() if ident is None else ident)
+
+    def _refuse(self) -> None:
+        message = "the store was used on the GUI thread; run it through the task helper"
+        if self.strict_threads:
+            raise GuiThreadStoreAccess(message)
+        if not self._warned:
+            self._warned = True
+            log.warning(message)
+
+    def close(self) -> None:
+        """Close every thread's connection (call when no task runs any more)."""
+        with self._lock:
+            for store in self._stores:
+                store.close()
+            self._stores.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> Desk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- regions ----------------------------------------------------------------------------
+
+    def resolve_region(self, name: str) -> str:
+        """A region id from a Chinese or English name, or a clear error."""
+        region = self.gazetteer.resolve(name)
+        if region is None:
+            raise UserError(f"No region is called {name!r}. Try a Chinese or English name, e.g. 成都都市圈 or Deyang.")
+        return region
+
+    def article_filter(self, *, region: str | None = None, topic: str | None = None, since: str | None = None,
+                       until: str | None = None) -> ArticleFilter:
+        """A filter from names as a person writes them (the region in Chinese or English)."""
+        return ArticleFilter(region=self.resolve_region(region) if region else None, topic=topic,
+                             since=since, until=until)
+
+    def region_name(self, region_id: str) -> str:
+        region = self.gazetteer.regions.get(region_id)
+        return region.name if region else region_id
+
+    def written_forms(self, region_id: str) -> list[str]:
+        region = self.gazetteer.regions.get(region_id)
+        return [region.name, *region.aliases, *region.english] if region else []
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def page(self, f: ArticleFilter, query: str = "", *, sort: str = "date", descending: bool = True,
+             limit: int = 200, offset: int = 0, after: tuple[str | None, int] | None = None) -> list[ArticleRow]:
+        """A page of the list: newest first (keyset paging by `after`), or a search's matches."""
+        store = self.store()
+        if query.strip():
+            return store.search.search(query.strip(), f, limit=limit, offset=offset, prefix_last=True)
+        return store.articles.page(f, sort=sort, descending=descending, limit=limit, offset=offset, after=after)
+
+    def search(self, query: str, f: ArticleFilter = ArticleFilter(), *, limit: int = 20) -> list[ArticleRow]:
+        return self.store().search.search(query, f, limit=limit)
+
+    def article_ids(self, f: ArticleFilter = ArticleFilter(), *, limit: int | None = None) -> list[int]:
+        return self.store().articles.ids(f, limit=limit)
+
+    def article(self, article_id: int) -> ArticleView | None:
+        store = self.store()
+        article = store.articles.get(article_id)
+        if article is None:
+            return None
+        mentions = store.articles.region_mentions(article_id)
+        forms = [form for rid, _name, _n in mentions for form in self.written_forms(rid)]
+        return ArticleView(article, mentions, forms)
+
+    def articles_json(self, ids: list[int], snippets: dict[int, str] | None = None) -> list[dict[str, Any]]:
+        """Articles as the command line's JSON gives them: fields, figures, themes."""
+        from ..figures.format import figure_value
+
+        store = self.store()
+        figures: dict[int, list[dict[str, Any]]] = {}
+        for af in figures_of(store, self.gazetteer, ids, limit=None)[0]:
+            f = af.figure
+            figures.setdefault(af.article_id, []).append({
+                "kind": f.kind, "label": f.label, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
+                "year": f.year, "when": f.when or None, "display": figure_value(f), "text": f.text,
+                "sentence": f.sentence, "region": f.region_id, "region_name": af.region_name or None})
+        out = []
+        for article in store.articles.get_many(ids):
+            item = article.to_json()
+            item["figures"] = figures.get(article.id, [])
+            item["themes"] = store.panels.themes_of(article.id)
+            if snippets is not None:
+                item["snippet"] = snippets.get(article.id, "")
+            out.append(item)
+        return out
+
+    def tree_counts(self) -> TreeCounts:
+        s = self.store()
+        return TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), s.articles.starred_count())
+
+    def panels(self, f: ArticleFilter = ArticleFilter(), query: str = "") -> PanelData:
+        return panel_data(self.store(), self.gazetteer, f, query)
+
+    def stats(self) -> dict[str, Any]:
+        store = self.store()
+        docs, failed = store.articles.documents_count()
+        total, unread = store.articles.totals()
+        per_region = [{"id": rid, "name": name, "articles": n}
+                      for rid, name, n in store.regions.article_count_by_region()]
+        topics = [{"topic": t, "articles": n, "unread": u} for t, n, u in store.articles.topics()]
+        return {"documents": docs, "failed_documents": failed, "articles": total, "unread": unread,
+                "topics": topics, "regions": per_region}
+
+    def region_tree(self, *, include_empty: bool = False) -> list[dict[str, Any]]:
+        """The region tree with counts, as nested dicts (regions without articles only when asked)."""
+        g = self.gazetteer
+        counts = self.store().regions.counts()
+
+        def node(rid: str, path: frozenset[str]) -> dict[str, Any] | None:
+            total, unread = counts.get(rid, (0, 0))
+            if not total and not include_empty:
+                return None
+            region = g.regions[rid]
+            children = [c for c in (node(k, path | {rid}) for k in g.children.get(rid, []) if k not in path) if c]
+            return {"id": rid, "name": region.name, "name_en": region.name_en, "kind": region.kind,
+                    "national": region.national, "articles": total, "unread": unread, "children": children}
+
+        return [n for n in (node(r, frozenset()) for r in g.roots) if n]
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def set_read(self, article_ids: list[int], read: bool = True) -> Changes:
+        articles = self.store().articles
+        with self.store().db.conn:
+            for article_id in article_ids:
+                articles.set_read(article_id, read)
+        return Changes(articles=frozenset(article_ids), counts=True)
+
+    def set_starred(self, article_ids: list[int], starred: bool) -> Changes:
+        articles = self.store().articles
+        with self.store().db.conn:
+            for article_id in article_ids:
+                articles.set_starred(article_id, starred)
+        return Changes(articles=frozenset(article_ids), counts=True)
+
+    # -- importing and re-tagging -------------------------------------------------------------
+
+    def import_run(self, *, include: list[str] | None = None, exclude: list[str] | None = None,
+                   workers: int | None = None) -> ImportRun:
+        return ImportRun(self.store(), self.gazetteer, include=include, exclude=exclude, workers=workers)
+
+    def preview(self, paths: list[str | Path], *, include: list[str] | None = None,
+                exclude: list[str] | None = None, workers: int | None = None, progress: ProgressFn | None = None,
+                cancelled: CancelFn = _never) -> Preview:
+        """What an import of `paths` would create and which files would fail; writes nothing."""
+        run = self.import_run(include=include, exclude=exclude, workers=workers)
+        return run.preview(paths, progress, cancelled)
+
+    def import_paths(self, paths: list[str | Path], *, include: list[str] | None = None,
+                     exclude: list[str] | None = None, workers: int | None = None,
+                     progress: ProgressFn | None = None, cancelled: CancelFn = _never,
+                     separate_process: bool = False) -> Outcome[ImportReport]:
+        """Import files and folders. `separate_process` writes from a child process, so that the
+        calling process (the window's) keeps its interpreter lock for itself."""
+        if separate_process:
+            run: ImportRun | ChildImportRun = ChildImportRun(
+                self.path, lambda: self.import_run(include=include, exclude=exclude, workers=workers),
+                include=include, exclude=exclude, workers=workers)
+        else:
+            run = self.import_run(include=include, exclude=exclude, workers=workers)
+        report = run.run(paths, progress, cancelled)
+        changed = bool(report.added or report.updated or report.removed)
+        return Outcome(report, Changes.everything() if changed else Changes())
+
+    def retag(self, progress: Callable[[int], None] | None = None, cancelled: CancelFn = _never) -> Outcome[int]:
+        """Tag every article again (after the gazetteer changed)."""
+        done = retag_all(self.store().regions, self.gazetteer, progress, cancelled)
+        return Outcome(done, Changes.everything())
+
+    # -- briefings --------------------------------------------------------------------------
+
+    def compose_briefing(self, *, regions: list[str] | None = None, query: str = "", since: str | None = None,
+                         until: str | None = None, article_ids: list[int] | None = None) -> Briefing:
+        return compose_briefing(self.store(), self.gazetteer, regions=regions, query=query, since=since,
+                                until=until, article_ids=article_ids)
