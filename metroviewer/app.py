@@ -65,7 +65,8 @@ def main(argv: list[str]) -> int:
     apply_theme(app, dark=dark)
     install_excepthook()
     path = Path(args.db).expanduser() if args.db else default_store_path()
-    window = open_window(path, settings, offer_samples=not (args.screenshot or args.no_samples))
+    window = open_window(path, settings, offer_samples=not (args.screenshot or args.no_samples),
+                         interactive=not args.screenshot)
     if window is None:
         return 1
     if args.dark:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 
 from .core.models import UserError
@@ -29,11 +30,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="full-text search")
     p.add_argument("query")
     _filters(p)
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=positive_count, default=20)
     _common(p)
     p = sub.add_parser("articles", help="list articles, newest first")
     _filters(p)
-    p.add_argument("--limit", type=int, default=0, help="at most N articles (default: all)")
+    p.add_argument("--limit", type=positive_count, default=0, help="at most N articles (default: all)")
     _common(p)
     p = sub.add_parser("regions", help="the region tree with article counts")
     p.add_argument("--all", action="store_true", help="include regions without articles")
@@ -45,17 +46,41 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("brief", help="write a briefing PDF")
     p.add_argument("--region", action="append", metavar="NAME", default=[])
     p.add_argument("--query", metavar="Q")
-    p.add_argument("--since", metavar="DATE")
-    p.add_argument("--until", metavar="DATE")
+    p.add_argument("--since", metavar="DATE", type=date_argument)
+    p.add_argument("--until", metavar="DATE", type=date_argument)
     p.add_argument("--pdf", metavar="OUT", required=True)
     _common(p)
     return parser
 
 
+def date_argument(text: str) -> str:
+    """A date as YYYY-MM-DD (or YYYY-MM, YYYY); anything else is refused by argparse."""
+    import datetime as dt
+
+    for fmt, length in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        if len(text) == length:
+            return text
+    raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD")
+
+
+def positive_count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a count; give 0 or more")
+    return value
+
+
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--region", metavar="NAME", help="a region in Chinese or English, with everything under it")
-    p.add_argument("--since", metavar="DATE", help="published on or after (YYYY-MM-DD)")
-    p.add_argument("--until", metavar="DATE", help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--since", metavar="DATE", type=date_argument, help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--until", metavar="DATE", type=date_argument, help="published on or before (YYYY-MM-DD)")
     p.add_argument("--topic", metavar="TOPIC")
 
 
@@ -71,9 +96,21 @@ def main(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("metroviewer: interrupted", file=sys.stderr)
         return 130
-    if args.json:
-        json.dump(result.data, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print(result.text)
+    except sqlite3.DatabaseError as e:  # said plainly, never a traceback
+        print(f"metroviewer: the store could not be read or written ({e}). Nothing was lost; "
+              "if it is damaged, move it aside and import again into a new store.", file=sys.stderr)
+        return 1
+    try:
+        if args.json:
+            json.dump(result.data, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            print(result.text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `metroviewer articles | head`: the reader has gone; stop quietly, as Unix tools do.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return result.exit_code

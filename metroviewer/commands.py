@@ -117,6 +117,8 @@ def cmd_stats(args: Namespace) -> Result:
              f"Articles: {data['articles']} ({data['unread']} unread)"]
     lines += [f"Topic {t['topic']}: {t['articles']}" for t in data["topics"]]
     lines += ["Articles per region:"] + [f"  {r['name']}: {r['articles']}" for r in data["regions"]]
+    if data["retag_needed"]:
+        lines.append("The region list changed since the articles were tagged: run `metroviewer retag`.")
     return Result(data, "\n".join(lines))
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -23,6 +25,7 @@ from ..ingest.run import CancelFn, ImportRun, Preview, ProgressFn
 from ..regions.gazetteer import Gazetteer, default_gazetteer
 from ..store import Store
 from ..store.articles import ArticleFilter, ArticleRow
+from ..store.db import write_transaction
 from ..summary.data import PanelData, figures_of, panel_data
 from .changes import Changes
 from .retag import retag_all
@@ -30,6 +33,8 @@ from .retag import retag_all
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 STRICT_THREADS_ENV = "METROVIEWER_STRICT_THREADS"
+# Stores up to this size are checked for damage when they open (about 0.3 s per 100 MB here).
+QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 
 
 class GuiThreadStoreAccess(RuntimeError):
@@ -64,6 +69,7 @@ class OpenedStore:
 
     path: Path
     counts: TreeCounts
+    retag_needed: bool = False  # the region list changed (or a re-tag was cut short) since tagging
 
     @property
     def is_empty(self) -> bool:
@@ -77,6 +83,22 @@ class ArticleView:
     article: Article
     mentions: list[tuple[str, str, int]]  # region id, name, mentions
     written_forms: list[str]
+
+
+@contextmanager
+def _plain_lock_errors() -> Iterator[None]:
+    """A store another writer held past the busy timeout, or a read-only one, said plainly."""
+    try:
+        yield
+    except sqlite3.OperationalError as e:
+        text = str(e)
+        if "locked" in text or "busy" in text:
+            raise UserError("Another program is writing to this store (another import or re-tag?) and did not "
+                            "finish within 30 seconds. Nothing was lost; try again when it is done.") from e
+        if "readonly" in text:
+            raise UserError("This store cannot be written (a read-only file or folder). Nothing was changed; "
+                            "copy it somewhere writable or open another store.") from e
+        raise
 
 
 class Desk:
@@ -96,11 +118,19 @@ class Desk:
     # -- the store, one connection per thread ------------------------------------------------
 
     def open(self, *, create: bool = True) -> OpenedStore:
-        """Open the store (creating and migrating it as needed) and read the tree's numbers."""
+        """Open the store (creating and migrating it as needed), check it for damage, and read the
+        tree's numbers. A store too large to check quickly is checked by `check_damage` later."""
         if not create and not self.path.exists():
             raise UserError(f"There is no store at {self.path}. "
                             f"Import something first: metroviewer import FOLDER --db {self.path}")
-        return OpenedStore(self.path, self.tree_counts())
+        store = self.store()
+        if self.path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+            store.check_damage()
+        return OpenedStore(self.path, self.tree_counts(), store.regions.retag_needed())
+
+    def check_damage(self) -> None:
+        """SQLite's quick check of the whole store (seconds on a large one): DamagedStoreError."""
+        self.store().check_damage()
 
     def store(self) -> Store:
         """This thread's connection to the store."""
@@ -228,7 +258,7 @@ class Desk:
                       for rid, name, n in store.regions.article_count_by_region()]
         topics = [{"topic": t, "articles": n, "unread": u} for t, n, u in store.articles.topics()]
         return {"documents": docs, "failed_documents": failed, "articles": total, "unread": unread,
-                "topics": topics, "regions": per_region}
+                "topics": topics, "regions": per_region, "retag_needed": store.regions.retag_needed()}
 
     def region_tree(self, *, include_empty: bool = False) -> list[dict[str, Any]]:
         """The region tree with counts, as nested dicts (regions without articles only when asked)."""
@@ -249,17 +279,17 @@ class Desk:
     # -- writing ----------------------------------------------------------------------------
 
     def set_read(self, article_ids: list[int], read: bool = True) -> Changes:
-        articles = self.store().articles
-        with self.store().db.conn:
+        store = self.store()
+        with _plain_lock_errors(), write_transaction(store.conn):
             for article_id in article_ids:
-                articles.set_read(article_id, read)
+                store.articles.set_read(article_id, read)
         return Changes(articles=frozenset(article_ids), counts=True)
 
     def set_starred(self, article_ids: list[int], starred: bool) -> Changes:
-        articles = self.store().articles
-        with self.store().db.conn:
+        store = self.store()
+        with _plain_lock_errors(), write_transaction(store.conn):
             for article_id in article_ids:
-                articles.set_starred(article_id, starred)
+                store.articles.set_starred(article_id, starred)
         return Changes(articles=frozenset(article_ids), counts=True)
 
     # -- importing and re-tagging -------------------------------------------------------------
@@ -287,13 +317,15 @@ class Desk:
                 include=include, exclude=exclude, workers=workers)
         else:
             run = self.import_run(include=include, exclude=exclude, workers=workers)
-        report = run.run(paths, progress, cancelled)
+        with _plain_lock_errors():
+            report = run.run(paths, progress, cancelled)
         changed = bool(report.added or report.updated or report.removed)
         return Outcome(report, Changes.everything() if changed else Changes())
 
     def retag(self, progress: Callable[[int], None] | None = None, cancelled: CancelFn = _never) -> Outcome[int]:
         """Tag every article again (after the gazetteer changed)."""
-        done = retag_all(self.store().regions, self.gazetteer, progress, cancelled)
+        with _plain_lock_errors():
+            done = retag_all(self.store().regions, self.gazetteer, progress, cancelled)
         return Outcome(done, Changes.everything())
 
     # -- briefings --------------------------------------------------------------------------

@@ -18,6 +18,7 @@ def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[
               cancelled: Callable[[], bool] | None = None) -> int:
     """Re-tag every article in place; returns how many were re-tagged."""
     repo.sync(gazetteer)
+    repo.start_retag()
     tagger = RegionTagger(gazetteer)
     done = 0
     for rows in repo.articles_for_tagging():
@@ -39,5 +40,8 @@ def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[
         done += len(rows)
         if progress:
             progress(done)
-    repo.recount()
+    if cancelled and cancelled():
+        repo.recount()  # the counts follow the tags written so far; the store stays marked unfinished
+    else:
+        repo.finish_retag()
     return done

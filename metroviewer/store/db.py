@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from platformdirs import user_data_dir
 from sqlite_utils import Database
 
 from ..core.models import UserError
+from .identity import check_identity, damage_found, mark_as_ours, refuse_damaged
 from .schema import migrate as apply_migrations
 from .schema import migrations
 
@@ -69,13 +72,21 @@ class Store:
             self.conn = _connect(self.path, readonly, check_same_thread)
             self.db = Database(self.conn, execute_plugins=False)
             if not readonly:
+                # Before anything is written: another program's database, or a newer store, is refused.
+                check_identity(self.conn, self.path, {m.name for m in migrations._migrations})
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 self.db.execute("PRAGMA foreign_keys = ON")
                 if migrate:
                     apply_migrations(self.db)
+                    mark_as_ours(self.conn)
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except UserError:
+            self.conn.close()
+            raise
         except sqlite3.DatabaseError as e:
+            if hasattr(self, "conn"):
+                self.conn.close()
             raise UserError(_explain_open_error(self.path, e)) from e
         from .articles import ArticleRepository
         from .imports import ImportWriter
@@ -108,6 +119,12 @@ class Store:
         finally:
             copy.close()
 
+    def check_damage(self) -> None:
+        """Raise DamagedStoreError when SQLite's quick check finds the store damaged."""
+        problems = damage_found(self.conn)
+        if problems:
+            raise refuse_damaged(self.path, problems)
+
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -124,3 +141,21 @@ def _explain_open_error(path: Path, error: sqlite3.DatabaseError) -> str:
     if "readonly" in text or "unable to open" in text:
         return f"The store {path} cannot be written here ({text}). Choose a store in a writable folder."
     return f"The store {path} cannot be opened: {text}"
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """A transaction that takes the write lock at its start (BEGIN IMMEDIATE), so a second writer
+    waits its turn under the busy timeout; a deferred one that reads first can fail at once with
+    "database is locked" when another writer committed meanwhile. Nested: part of the outer one."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    else:
+        conn.commit()

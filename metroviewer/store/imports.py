@@ -14,6 +14,7 @@ from sqlite_utils import Database
 from ..core.models import ImportReport, PreparedArticle, PreparedFile, Summary
 from ..core.search_text import index_body_source, indexed_text, region_tokens
 from . import fts
+from .db import write_transaction
 from .schema import ALL_ARTICLES, TOPIC_PREFIX
 
 
@@ -77,7 +78,7 @@ class ImportWriter:
         most of the write cost of a large import.
         """
         deltas: Counter[str] = Counter()
-        with self.db.atomic():
+        with write_transaction(self.db.conn):
             existing = self.existing_hashes([a.content_hash for f in files for a in f.articles])
             pending = _PendingInserts(next_id=self._next_article_id())
             seen_in_batch: set[str] = set()

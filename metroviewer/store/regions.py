@@ -26,11 +26,18 @@ class RegionRepository:
         return row[0] if row else None
 
     def sync(self, gazetteer: Gazetteer) -> bool:
-        """Load the gazetteer's regions and edges when its version changed; True when it did."""
-        if self.gazetteer_version() == gazetteer.version:
+        """Load the gazetteer's regions and edges when its version changed; True when it did.
+        The articles keep the tags of the version they were tagged with (`tags_version`) until
+        a re-tag: see `retag_needed`."""
+        old_version = self.gazetteer_version()
+        if old_version == gazetteer.version:
             return False
         with self.db.atomic():
             conn = self.db.conn
+            has_articles = conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+            # Stores from before tags_version was kept were tagged with the version they recorded.
+            conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('tags_version', ?)",
+                         [old_version if has_articles and old_version else gazetteer.version])
             conn.execute("DELETE FROM regions")
             conn.execute("DELETE FROM region_edges")
             conn.executemany(
@@ -51,21 +58,49 @@ class RegionRepository:
         return {r[0]: (r[1], r[2]) for r in self.db.execute(
             "SELECT region_id, total, unread FROM region_counts WHERE region_id NOT LIKE '@%'")}
 
-    def recount(self) -> None:
-        """Rebuild the roll-up counts from the scope table (after re-tagging)."""
+    def start_retag(self) -> None:
+        """Mark a re-tag as under way: until `finish_retag`, the store says it is unfinished."""
+        self.db.execute("INSERT INTO meta (key, value) VALUES ('retag_unfinished', '1') "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+
+    def retag_needed(self) -> bool:
+        """Whether the articles' tags are not those of the current gazetteer (it changed, or a
+        re-tag was interrupted) and a re-tag should be offered."""
+        meta = dict(self.db.execute("SELECT key, value FROM meta WHERE key IN "
+                                    "('retag_unfinished', 'tags_version', 'gazetteer_version')").fetchall())
+        if self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+            return False
+        return "retag_unfinished" in meta or meta.get("tags_version", meta.get("gazetteer_version")) != meta.get(
+            "gazetteer_version")
+
+    def finish_retag(self) -> None:
+        """Rebuild the roll-up counts and record the tags as current, in one transaction: a re-tag
+        killed before this stays marked unfinished."""
         with self.db.atomic():
-            self.db.conn.execute("DELETE FROM region_counts")
+            self._recount()
+            self.db.conn.execute("DELETE FROM meta WHERE key = 'retag_unfinished'")
             self.db.conn.execute(
-                "INSERT INTO region_counts (region_id, total, unread) "
-                "SELECT s.region_id, count(*), total(a.is_read = 0) FROM article_scope s "
-                "JOIN articles a ON a.id = s.article_id GROUP BY s.region_id")
-            self.db.conn.execute(
-                "INSERT INTO region_counts (region_id, total, unread) "
-                f"SELECT '{ALL_ARTICLES}', count(*), total(is_read = 0) FROM articles")
-            self.db.conn.execute(
-                "INSERT INTO region_counts (region_id, total, unread) "
-                f"SELECT '{TOPIC_PREFIX}' || topic, count(*), total(is_read = 0) FROM articles WHERE topic != '' "
-                "GROUP BY topic")
+                "INSERT INTO meta (key, value) SELECT 'tags_version', value FROM meta WHERE key = 'gazetteer_version' "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+
+    def recount(self) -> None:
+        """Rebuild the roll-up counts from the scope table."""
+        with self.db.atomic():
+            self._recount()
+
+    def _recount(self) -> None:
+        self.db.conn.execute("DELETE FROM region_counts")
+        self.db.conn.execute(
+            "INSERT INTO region_counts (region_id, total, unread) "
+            "SELECT s.region_id, count(*), total(a.is_read = 0) FROM article_scope s "
+            "JOIN articles a ON a.id = s.article_id GROUP BY s.region_id")
+        self.db.conn.execute(
+            "INSERT INTO region_counts (region_id, total, unread) "
+            f"SELECT '{ALL_ARTICLES}', count(*), total(is_read = 0) FROM articles")
+        self.db.conn.execute(
+            "INSERT INTO region_counts (region_id, total, unread) "
+            f"SELECT '{TOPIC_PREFIX}' || topic, count(*), total(is_read = 0) FROM articles WHERE topic != '' "
+            "GROUP BY topic")
 
     def articles_for_tagging(self, batch: int = 1000) -> Iterable[list[tuple[int, str, str, str | None, str | None]]]:
         """(id, title, body, published_at, summary JSON) of every article, in batches, for re-tagging."""

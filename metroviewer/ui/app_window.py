@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, Qt
@@ -21,14 +22,18 @@ SAMPLES = RESOURCES / "samples"
 
 
 def open_window(path: Path, settings: QSettings, *, offer_samples: bool = True,
-                parent: QWidget | None = None) -> MainWindow | None:
-    """The main window on `path`; when the store cannot be opened, the user chooses a way forward."""
+                parent: QWidget | None = None, interactive: bool = True) -> MainWindow | None:
+    """The main window on `path`; when the store cannot be opened, the user chooses a way forward
+    (or, not `interactive`, the reason goes to standard error)."""
     while True:
         if needs_long_upgrade(path):
             upgrade_store(path, parent)
         try:
             window = MainWindow(path, default_gazetteer(), settings)
         except UserError as e:
+            if not interactive:
+                print(f"metroviewer: {e}", file=sys.stderr)
+                return None
             choice = _ask_way_forward(parent, str(e))
             if choice == "other":
                 chosen, _ = QFileDialog.getSaveFileName(parent, "Open or create a store", str(path.parent),

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QTableView,
     QTreeView,
@@ -73,6 +74,23 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._on_counts_read(self.opened.counts)
         self.tree.setCurrentIndex(self.tree_model.index_of(("all",)))
+        self.retag_button: QPushButton | None = None
+        if self.opened.retag_needed:
+            self._offer_retag()
+
+    def _offer_retag(self) -> None:
+        """The region list changed since the articles were tagged (or a re-tag was cut short)."""
+        button = QPushButton(self.tr("Regions updated: re-tag the articles"), self)
+        button.setToolTip(self.tr("The region list changed since these articles were tagged. Re-tagging "
+                                  "reads them again; nothing else changes."))
+        button.clicked.connect(self._on_retag_button_clicked)
+        self.statusBar().addPermanentWidget(button)
+        self.retag_button = button
+
+    def _on_retag_button_clicked(self) -> None:
+        if self.retag_button is not None:
+            self.retag_button.hide()
+        self.actions_by_name["retag"].trigger()
 
     @property
     def store_path(self) -> Path:
