@@ -12,19 +12,55 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from ..core.models import PreparedFile
 from ..regions.gazetteer import Gazetteer
 from .prepare import ArticlePreparer
-from .walk import Candidate
+from .walk import Candidate, display_path
 
 _preparer: ArticlePreparer | None = None
 
 
-def _init_worker(gazetteer: Gazetteer) -> None:
+def _exit_when_gone(importer_pid: int) -> None:
+    """End this worker when the importing process ends, however it ends (SIGKILL included).
+
+    A worker's parent is the fork server, not the importer, and the fork server waits for its
+    children (they hold its "alive" pipe), while they wait on a queue whose write end they hold
+    themselves: without this, a killed import left all of them running. A pidfd of the importer
+    becomes readable when it exits; a daemon thread waits for that."""
+    import select
+    import threading
+
+    try:
+        pidfd = os.pidfd_open(importer_pid)
+    except (AttributeError, OSError):  # not Linux 5.3+, or the importer is already gone
+        if not _running(importer_pid):
+            os._exit(1)
+        return
+
+    def wait() -> None:
+        select.select([pidfd], [], [])
+        os._exit(1)
+
+    threading.Thread(target=wait, name="exit-with-importer", daemon=True).start()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _init_worker(gazetteer: Gazetteer, importer_pid: int) -> None:
     global _preparer
+    _exit_when_gone(importer_pid)
     try:
         # Workers yield the CPU to the window and to the writer: the GUI must not stall.
         os.nice(10)
@@ -54,26 +90,56 @@ def interactive_worker_count() -> int:
 
 
 def prepare_in_workers(candidates: Iterable[Candidate], gazetteer: Gazetteer, *, workers: int,
-                       in_flight: int = 192) -> Iterator[PreparedFile]:
+                       in_flight: int = 192,
+                       prepare_fn: Callable[[Candidate], PreparedFile] = _prepare) -> Iterator[PreparedFile]:
     """PreparedFiles in the order of `candidates`; closing the iterator stops the workers.
 
     `in_flight` files are queued ahead: enough to keep the workers busy while the importer
     commits a batch (about 1,500 articles), which with 32 left them idle half the time.
+    A worker that dies (a reader crashing the interpreter, the out-of-memory killer) breaks the
+    pool: the file under way is tried once more on its own (reported as a failure if it breaks
+    the pool again), and a new pool takes the files still queued; the import goes on.
     """
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["metroviewer.ingest.prepare"])
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                                   initargs=(gazetteer,))
-    pending: deque[Future[PreparedFile]] = deque()
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(gazetteer, os.getpid()))
+
+    executor = new_pool()
+    pending: deque[tuple[Candidate, Future[PreparedFile]]] = deque()
+
+    def restart_pool() -> None:
+        nonlocal executor
+        executor.shutdown(wait=True, cancel_futures=True)
+        executor = new_pool()
+
+    def result_of_first() -> PreparedFile:
+        candidate, future = pending.popleft()
+        try:
+            prepared = future.result()
+        except BrokenProcessPool:
+            # Some worker died. Try this file alone: if it breaks the pool again it is the cause.
+            restart_pool()
+            try:
+                prepared = executor.submit(prepare_fn, candidate).result()
+            except BrokenProcessPool:
+                restart_pool()
+                prepared = PreparedFile(path=display_path(candidate.path),
+                                        failure="reading it made the import's worker process crash, twice")
+            for i, (queued, _broken) in enumerate(list(pending)):
+                pending[i] = (queued, executor.submit(prepare_fn, queued))
+        return prepared
+
     try:
-        source = iter(candidates)
-        for candidate in source:
-            pending.append(executor.submit(_prepare, candidate))
+        for candidate in candidates:
+            pending.append((candidate, executor.submit(prepare_fn, candidate)))
             if len(pending) >= in_flight:
-                yield pending.popleft().result()
+                yield result_of_first()
         while pending:
-            yield pending.popleft().result()
+            yield result_of_first()
     finally:
-        for future in pending:
+        for _candidate, future in pending:
             future.cancel()
         executor.shutdown(wait=True, cancel_futures=True)
