@@ -7,6 +7,7 @@ from argparse import Namespace
 from pathlib import Path
 from typing import Any
 
+from .core.limits import MAX_QUERY_CHARS
 from .core.models import UserError
 from .core.search_text import snippet_markup
 from .desk import Desk
@@ -104,6 +105,9 @@ def cmd_articles(args: Namespace) -> Result:
 
 
 def cmd_search(args: Namespace) -> Result:
+    if len(args.query) > MAX_QUERY_CHARS:
+        print(f"metroviewer: the query is long; its first {MAX_QUERY_CHARS} characters are searched",
+              file=sys.stderr)
     with open_desk(args) as desk:
         rows = desk.search(args.query, _filter(desk, args), limit=args.limit)
         data = desk.articles_json([r.id for r in rows], {r.id: snippet_text(r.snippet) for r in rows})

@@ -164,3 +164,16 @@ def test_a_screenshot_of_a_damaged_store_says_why_instead_of_waiting_on_a_dialog
                        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert r.returncode == 1 and "is damaged or is not a MetroViewer store" in r.stderr
     assert "Traceback" not in r.stderr and damaged.read_bytes() == b"garbage" * 2000
+
+
+def test_a_huge_query_is_read_only_up_to_the_stated_limit(sample_store, capsys, sample_store_path):
+    from metroviewer.core.limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS
+    from metroviewer.core.search_text import fts_query, query_terms
+
+    pasted = "成都都市圈 资阳 " * 20000  # a pasted page, 100,000+ characters
+    match = fts_query(pasted)
+    assert match.count(" AND ") + 1 <= MAX_QUERY_TERMS and len(match) < 20 * MAX_QUERY_CHARS
+    assert len(query_terms(pasted)) <= MAX_QUERY_TERMS
+    assert [r.title for r in sample_store.search.search(pasted)] == ["长三角资本“西进”为何锁定成都都市圈?"]
+    assert cli_main(["search", pasted, "--db", str(sample_store_path)]) == 0
+    assert f"its first {MAX_QUERY_CHARS} characters are searched" in capsys.readouterr().err

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # numpy is imported when first needed: the window starts without it
     import numpy as np
 
+from .limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS
 from .models import IndexedText, Summary
 from .text import HAN, HAN_RANGES, fold
 
@@ -118,12 +119,17 @@ def region_tokens(region_ids: Iterable[str]) -> str:
     return " ".join(sorted(region_token(r) for r in region_ids))
 
 
+def bounded_query(query: str) -> str:
+    """The part of a query that is searched: its first MAX_QUERY_CHARS characters."""
+    return query[:MAX_QUERY_CHARS]
+
+
 def query_terms(query: str) -> list[str]:
     """The pieces of a typed query that are searched for, folded (for highlighting)."""
     terms = []
-    for han, word in _SEGMENT.findall(fold(query)):
+    for han, word in _SEGMENT.findall(fold(bounded_query(query))):
         terms.append(han or word)
-    return terms
+    return terms[:MAX_QUERY_TERMS]
 
 
 _TEXT_COLUMNS = {False: "{title body}", True: "{title}"}
@@ -143,7 +149,9 @@ def fts_query(query: str, *, prefix_last: bool = False, titles_only: bool = Fals
     text_columns, char_columns = _TEXT_COLUMNS[titles_only], _CHAR_COLUMNS[titles_only]
     clauses: list[str] = []
     last_words: list[str] = []
-    for raw_term in fold(query).split():
+    for raw_term in fold(bounded_query(query)).split():
+        if len(clauses) >= MAX_QUERY_TERMS:
+            break
         wants_prefix = raw_term.endswith("*")
         words: list[str] = []
         for han, word in _SEGMENT.findall(raw_term):
@@ -162,6 +170,7 @@ def fts_query(query: str, *, prefix_last: bool = False, titles_only: bool = Fals
             clauses.append(f"{text_columns} : {_phrase(words, prefix=wants_prefix)}")
     if not clauses:
         return None
+    clauses = clauses[:MAX_QUERY_TERMS]
     if prefix_last and last_words and clauses[-1].endswith('"') and len(last_words[-1]) >= 2:
         clauses[-1] += "*"
     return " AND ".join(clauses)

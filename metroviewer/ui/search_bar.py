@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
+from ..core.limits import MAX_QUERY_CHARS
+
 DEBOUNCE_MS = 250
 
 
@@ -14,6 +16,7 @@ class SearchBar(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.query_edit = QLineEdit(self)
+        self.query_edit.setMaxLength(MAX_QUERY_CHARS)  # what a search reads of a query
         self.query_edit.setPlaceholderText(self.tr("Search titles and text (Chinese or English)…  Ctrl+F"))
         self.query_edit.setClearButtonEnabled(True)
         self.since_check = QCheckBox(self.tr("From"), self)
