@@ -9,7 +9,7 @@ import sys
 
 from .core.models import UserError
 
-SUBCOMMANDS = ("import", "search", "articles", "regions", "stats", "retag", "brief")
+SUBCOMMANDS = ("import", "search", "articles", "regions", "stats", "retag", "brief", "delete", "edit")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -26,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--include", action="append", metavar="GLOB", help="only files whose name matches")
     p.add_argument("--exclude", action="append", metavar="GLOB", help="skip files and folders whose name matches")
     p.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
+    p.add_argument("--restore-deleted", action="store_true",
+                   help="bring back the articles you deleted from these files")
     _common(p)
     p = sub.add_parser("search", help="full-text search")
     p.add_argument("query")
@@ -42,6 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="counts of documents, articles and articles per region")
     _common(p)
     p = sub.add_parser("retag", help="re-tag every article after the gazetteer changed")
+    _common(p)
+    p = sub.add_parser("delete", help="delete articles (a re-import does not bring them back)")
+    p.add_argument("ids", nargs="+", type=int, metavar="ID")
+    p.add_argument("--document", action="store_true", help="delete every article of the files these came from")
+    _common(p)
+    p = sub.add_parser("edit", help="change an article's title, source or date")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--title")
+    p.add_argument("--source")
+    p.add_argument("--date", metavar="DATE", help="YYYY-MM-DD or YYYY-MM-DD HH:MM")
     _common(p)
     p = sub.add_parser("brief", help="write a briefing PDF")
     p.add_argument("--region", action="append", metavar="NAME", default=[])

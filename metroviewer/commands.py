@@ -58,16 +58,18 @@ def cmd_import(args: Namespace) -> Result:
             if args.dry_run:
                 preview = desk.preview(args.paths, **options)
             else:
-                report = desk.import_paths(args.paths, **options).value
+                report = desk.import_paths(args.paths, restore_deleted=args.restore_deleted, **options).value
         finally:
             if bar:
                 bar.close()
     if args.dry_run:
         data = {"files": preview.files, "articles": [r.__dict__ for r in preview.rows],
-                "failed": [{"path": f.path, "reason": f.reason} for f in preview.failed]}
+                "failed": [{"path": f.path, "reason": f.reason} for f in preview.failed],
+                "skipped": [{"path": f.path, "reason": f.reason} for f in preview.skipped]}
         lines = [f"{r.published_at or '':19}  {r.title}  [{r.source}]  {', '.join(r.regions[:5])}"
                  + ("  (duplicate)" if r.duplicate else "") for r in preview.rows]
         lines += [f"would fail: {f.path}: {f.reason}" for f in preview.failed]
+        lines += [f"skipped: {f.path}: {f.reason}" for f in preview.skipped]
         return Result(data, "\n".join(lines) or "Nothing to import.")
     return Result(report.to_json(), report.as_text())
 
@@ -149,6 +151,27 @@ def cmd_retag(args: Namespace) -> Result:
         if bar:
             bar.close()
     return Result({"retagged": done}, f"Re-tagged {done} articles.")
+
+
+def cmd_delete(args: Namespace) -> Result:
+    with open_desk(args) as desk:
+        deleted = desk.delete(args.ids, whole_documents=args.document).value
+    missing = sorted(set(args.ids) - set(deleted.article_ids))
+    data = {"deleted": list(deleted.article_ids), "not_found": missing}
+    text = f"Deleted {len(deleted.article_ids)} articles: {', '.join(map(str, deleted.article_ids)) or '—'}."
+    if missing:
+        text += f" No article {', '.join(map(str, missing))}."
+    text += " Re-importing their files does not bring them back (import --restore-deleted does)."
+    return Result(data, text, exit_code=0 if deleted.article_ids else 2)
+
+
+def cmd_edit(args: Namespace) -> Result:
+    if args.title is None and args.source is None and args.date is None:
+        raise UserError("Say what to change: --title, --source or --date.")
+    with open_desk(args) as desk:
+        desk.edit(args.id, title=args.title, source=args.source, date=args.date)
+        data = desk.articles_json([args.id])[0]
+    return Result(data, article_line(data))
 
 
 def cmd_brief(args: Namespace) -> Result:

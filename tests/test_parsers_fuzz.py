@@ -33,8 +33,12 @@ def test_workflow_parser_takes_titles_from_the_input(text):
 @settings(max_examples=300, deadline=None)
 @given(LINES)
 def test_markdown_and_plain_never_raise(text):
-    md = parse_markdown(text)
-    plain = parse_plain(text)
+    try:
+        md = parse_markdown(text)
+        plain = parse_plain(text)
+    except UnreadableFile as e:  # a hostile front matter (YAML aliases, oversized): refused with a reason
+        assert e.reason
+        return
     assert all(part in text for part in plain.title.rstrip("…").split()[:1])
     assert isinstance(md.title, str)
 

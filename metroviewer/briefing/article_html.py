@@ -1,7 +1,9 @@
 """One article as HTML for the reader: title, meta, region chips, structured summary, body.
 
-All text is escaped; the only links are `region:<id>` chips and the `file:` link to the
-original document, so nothing remote is ever loaded.
+All text is escaped; the links are `region:<id>` chips, the `file:` link to the original
+document, the article's original address (shown; the reader hands it to the system browser
+only when clicked, and loads nothing itself) and the `references:` toggle of a paper's
+reference list, so nothing remote is ever loaded.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from ..core.search_text import highlight_spans
 from ..core.text import fold
 
 _CITATION = re.compile(r"((?:\[\d+\])+)")
+_WEB_ADDRESS = re.compile(r"^https?://\S+$", re.IGNORECASE)
 
 
 def _marked(text: str, search_terms: list[str], region_names: list[str]) -> str:
@@ -46,8 +49,10 @@ def _escape_with_citations(text: str) -> str:
 def summary_html(summary: Summary, terms: list[str], regions: list[str], *, heading_tag: str = "h3") -> str:
     parts = []
     if summary.core_viewpoint:
-        parts.append(f'<{heading_tag} class="core">Core viewpoint</{heading_tag}>')
+        parts.append(f'<{heading_tag} class="core">{html.escape(summary.label or "Core viewpoint")}</{heading_tag}>')
         parts.append(f'<p class="core">{_marked(summary.core_viewpoint, terms, regions)}</p>')
+    if summary.keywords:
+        parts.append(f'<p class="keywords"><b>Keywords:</b> {_marked("; ".join(summary.keywords), terms, regions)}</p>')
     for n, group in enumerate(summary.groups, 1):
         parts.append(f'<{heading_tag} class="group">{n}. {_marked(group.heading, terms, regions)}</{heading_tag}>')
         if group.points:
@@ -58,9 +63,10 @@ def summary_html(summary: Summary, terms: list[str], regions: list[str], *, head
 
 def article_html(article: Article, *, search_terms: list[str] | None = None,
                  regions: list[tuple[str, str, int]] | None = None, region_forms: list[str] | None = None,
-                 css: str = "") -> str:
+                 css: str = "", show_references: bool = False) -> str:
     """The reader's page. `regions` are (id, name, mentions) of the article's tags; `region_forms`
-    every way they may be written (aliases, English names), to mark in the text."""
+    every way they may be written (aliases, English names), to mark in the text. A paper's
+    reference list follows the body, folded to one line unless `show_references`."""
     terms = [t for t in (search_terms or []) if t]
     regions = regions or []
     names = [name for _, name, _ in regions] + list(region_forms or [])
@@ -79,6 +85,8 @@ def article_html(article: Article, *, search_terms: list[str] | None = None,
              f'<p class="meta">{meta}</p>']
     if chips:
         parts.append(f'<p class="chips">{chips}</p>')
+    if article.authors:
+        parts.append(f'<p class="authors">{html.escape(article.authors)}</p>')
     if article.summary and (article.summary.groups or article.summary.core_viewpoint):
         parts.append(summary_html(article.summary, terms, names))
         rest = _body_beyond_summary(article.body, article.summary)
@@ -86,6 +94,11 @@ def article_html(article: Article, *, search_terms: list[str] | None = None,
             parts.append(_paragraphs(rest, terms, names))
     else:
         parts.append(_paragraphs(article.body, terms, names))
+    if article.references:
+        parts.append(_references(article.references, show_references))
+    if article.url and _WEB_ADDRESS.match(article.url):
+        parts.append(f'<p class="url">Original address: <a href="{html.escape(article.url, quote=True)}">'
+                     f"{html.escape(article.url)}</a></p>")
     if article.document:
         url = Path(article.document).as_uri() if Path(article.document).is_absolute() else article.document
         parts.append(f'<p class="file">Original file: <a href="{html.escape(url, quote=True)}">'
@@ -97,8 +110,21 @@ def _paragraphs(text: str, terms: list[str], names: list[str]) -> str:
     return "\n".join(f"<p>{_marked(p.strip(), terms, names)}</p>" for p in text.split("\n") if p.strip())
 
 
+def _references(text: str, shown: bool) -> str:
+    """A paper's references: secondary, after the body, folded unless asked for."""
+    count = sum(1 for line in text.split("\n") if line.strip())
+    if not shown:
+        return (f'<p class="references"><a href="references:show">▸ References and back matter '
+                f"({count} lines)</a></p>")
+    lines = "".join(f"<p class=\"reference\">{html.escape(line.strip())}</p>" for line in text.split("\n") if line.strip())
+    return f'<p class="references"><a href="references:hide">▾ References and back matter</a></p>{lines}'
+
+
 def _body_beyond_summary(body: str, summary: Summary) -> str:
-    """Body text that is not the summary itself (a summary export's body *is* the summary)."""
+    """Body text that is not the summary itself (a summary export's body *is* the summary; a
+    paper's body starts with its abstract, shown above as the summary)."""
+    if summary.core_viewpoint and body.startswith(summary.core_viewpoint) and not summary.groups:
+        return body[len(summary.core_viewpoint):].strip()
     if summary.core_viewpoint and summary.core_viewpoint in body:
         return ""
     return body

@@ -14,16 +14,24 @@ class SummaryGroup:
 
 @dataclass
 class Summary:
-    """A structured summary: a core viewpoint and numbered groups of points."""
+    """A structured summary: a core viewpoint and numbered groups of points. A paper's is its
+    abstract (`label` "Abstract", shown instead of "Core viewpoint") and its keywords."""
 
     core_viewpoint: str = ""
     groups: list[SummaryGroup] = field(default_factory=list)
+    label: str = ""
+    keywords: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "core_viewpoint": self.core_viewpoint,
             "groups": [{"heading": g.heading, "points": list(g.points)} for g in self.groups],
         }
+        if self.label:
+            data["label"] = self.label
+        if self.keywords:
+            data["keywords"] = list(self.keywords)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Summary | None:
@@ -32,6 +40,8 @@ class Summary:
         return cls(
             core_viewpoint=data.get("core_viewpoint", ""),
             groups=[SummaryGroup(g.get("heading", ""), list(g.get("points", []))) for g in data.get("groups", [])],
+            label=data.get("label", ""),
+            keywords=list(data.get("keywords", [])),
         )
 
     def plain_text(self) -> str:
@@ -39,6 +49,7 @@ class Summary:
         for g in self.groups:
             parts.append(g.heading)
             parts.extend(g.points)
+        parts.extend(self.keywords)
         return "\n".join(p for p in parts if p)
 
 
@@ -52,7 +63,10 @@ class ParsedArticle:
     published_at: str | None = None  # ISO 8601, local time of the source
     topic: str = ""
     summary: Summary | None = None
-    url: str = ""
+    url: str = ""  # the original address (front matter, page metadata): shown, never fetched
+    keywords: list[str] = field(default_factory=list)
+    authors: str = ""  # a paper's authors and affiliations: kept apart from the body, not tagged
+    references: str = ""  # a paper's reference list and back matter: shown apart, not body
 
 
 @dataclass
@@ -69,21 +83,27 @@ class RegionMention:
     region_id: str
     mentions: int
     first_pos: int
+    about: bool = False  # the article is mainly about the region (title, often, first in the lead)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Sent from the workers by the dozen an article: a plain call unpickles faster than
         # the default reconstruction, in the process that also runs the window.
-        return RegionMention, (self.region_id, self.mentions, self.first_pos)
+        return RegionMention, (self.region_id, self.mentions, self.first_pos, self.about)
 
 
 @dataclass
 class Figure:
     """A figure in an article's text (see figures/extract.py): what it measures, its value in
-    a base unit (yuan, people, km², GWh, GW, %, percentage points, minutes), and where it is."""
+    a base unit (yuan, people, km², GWh, GW, %, percentage points, ×, minutes), and where it is.
 
-    kind: str  # amount | population | area | capacity | share | growth | commute | milestone
+    `value` is exact: read with decimal arithmetic, an int when whole, else the float whose
+    repr is the decimal (2637.99亿 → 263799000000), so JSON shows the number as written."""
+
+    # amount | per_capita | population | area | capacity | share | growth | multiple | commute
+    # | milestone
+    kind: str
     label: str  # what it measures, as written near it (GDP, 投资, 人口 …); a milestone's verb
-    value: float | None
+    value: float | None  # int or float, exact (see above); the low end of a range
     unit: str
     qualifier: str  # ">" (突破, over), "≈" (约, about), "<" (不足, under) or ""
     year: int | None
@@ -92,7 +112,9 @@ class Figure:
     start: int  # offsets in the article's title + "\n" + indexed body
     end: int
     sentence: str
-    region_id: str | None = None
+    region_id: str | None = None  # None when its clause does not say whose it is
+    high: float | None = None  # the high end of a range (1.2万–1.5万亿), exact like value
+    measure: str = ""  # what it measures, normalised (GDP, population, per-capita GDP …)
 
 
 @dataclass
@@ -113,6 +135,10 @@ class Article:
     is_read: bool = False
     is_starred: bool = False
     regions: list[str] = field(default_factory=list)
+    url: str = ""
+    keywords: list[str] = field(default_factory=list)
+    authors: str = ""
+    references: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -126,6 +152,9 @@ class Article:
             "language": self.language,
             "regions": list(self.regions),
             "summary": self.summary.to_dict() if self.summary else None,
+            "url": self.url or None,
+            "keywords": list(self.keywords),
+            "authors": self.authors or None,
             "document": self.document,
             "read": self.is_read,
             "starred": self.is_starred,
@@ -147,6 +176,8 @@ class ImportReport:
     removed: int = 0
     failed: list[FailedFile] = field(default_factory=list)
     cancelled: bool = False
+    # Files passed over on purpose (README, LICENSE, .DS_Store …): listed, neither imported nor failed.
+    skipped: list[FailedFile] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -156,8 +187,17 @@ class ImportReport:
             "duplicates": self.duplicates,
             "removed": self.removed,
             "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
+            "skipped": [{"path": f.path, "reason": f.reason} for f in self.skipped],
             "cancelled": self.cancelled,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ImportReport:
+        return cls(files=data["files"], added=data["added"], updated=data["updated"],
+                   duplicates=data["duplicates"], removed=data["removed"],
+                   failed=[FailedFile(f["path"], f["reason"]) for f in data["failed"]],
+                   cancelled=data["cancelled"],
+                   skipped=[FailedFile(f["path"], f["reason"]) for f in data.get("skipped", [])])
 
     def as_text(self) -> str:
         lines = [
@@ -172,6 +212,9 @@ class ImportReport:
             lines.append("The import was cancelled; run it again to finish.")
         lines.append(f"Failed files: {len(self.failed)}")
         lines.extend(f"  {f.path}: {f.reason}" for f in self.failed)
+        if self.skipped:
+            lines.append(f"Skipped: {len(self.skipped)}")
+            lines.extend(f"  {f.path}: {f.reason}" for f in self.skipped)
         return "\n".join(lines)
 
 
@@ -218,6 +261,9 @@ class PreparedArticle:
     themes_json: str = "{}"  # figures/codec.py
     summary_json: str | None = None
     region_tokens: str = ""  # the index's regions column (core/search_text.region_tokens)
+    keywords: list[str] = field(default_factory=list)
+    authors: str = ""
+    references: str = ""
 
 
 @dataclass

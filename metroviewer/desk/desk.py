@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from ..briefing.compose import Briefing, compose_briefing
+from ..core.dates import parse_date
 from ..core.models import Article, ImportReport, UserError
 from ..ingest.external import ChildImportRun
 from ..ingest.run import CancelFn, ImportRun, Preview, ProgressFn
@@ -26,6 +27,7 @@ from ..regions.gazetteer import Gazetteer, default_gazetteer
 from ..store import Store
 from ..store.articles import ArticleFilter, ArticleRow
 from ..store.db import write_transaction
+from ..store.edits import Deleted
 from ..summary.data import PanelData, figures_of, panel_data
 from .changes import Changes
 from .retag import retag_all
@@ -292,6 +294,38 @@ class Desk:
                 store.articles.set_starred(article_id, starred)
         return Changes(articles=frozenset(article_ids), counts=True)
 
+    def delete(self, article_ids: list[int], *, whole_documents: bool = False) -> Outcome[Deleted]:
+        """Remove articles (or every article of their documents); a re-import does not bring
+        them back. The outcome's value undoes it (`undo_delete`)."""
+        store = self.store()
+        if whole_documents:
+            article_ids = store.edits.document_article_ids(article_ids)
+        with _plain_lock_errors():
+            deleted = store.edits.delete(article_ids)
+        return Outcome(deleted, Changes(articles=frozenset(deleted.article_ids), counts=True, rows=True,
+                                        panels=True, regions=deleted.regions))
+
+    def undo_delete(self, deleted: Deleted) -> Changes:
+        with _plain_lock_errors():
+            restored = self.store().edits.restore(list(deleted.content_hashes))
+        return Changes(articles=frozenset(restored), counts=True, rows=True, panels=True, regions=deleted.regions)
+
+    def edit(self, article_id: int, *, title: str | None = None, source: str | None = None,
+             date: str | None = None) -> Changes:
+        """Change an article's title, source or date; the change survives re-importing its file."""
+        if title is not None and not title.strip():
+            raise UserError("A title cannot be empty.")
+        published_at = parse_date(date) if date is not None else None
+        if date is not None and published_at is None:
+            raise UserError(f"{date!r} is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.")
+        store = self.store()
+        with _plain_lock_errors():
+            if not store.edits.edit(article_id, title=title.strip() if title else None,
+                                    source=source.strip() if source is not None else None,
+                                    published_at=published_at):
+                raise UserError(f"There is no article {article_id}.")
+        return Changes(articles=frozenset([article_id]), rows=True, panels=True)
+
     # -- importing and re-tagging -------------------------------------------------------------
 
     def import_run(self, *, include: list[str] | None = None, exclude: list[str] | None = None,
@@ -308,9 +342,13 @@ class Desk:
     def import_paths(self, paths: list[str | Path], *, include: list[str] | None = None,
                      exclude: list[str] | None = None, workers: int | None = None,
                      progress: ProgressFn | None = None, cancelled: CancelFn = _never,
-                     separate_process: bool = False) -> Outcome[ImportReport]:
+                     separate_process: bool = False, restore_deleted: bool = False) -> Outcome[ImportReport]:
         """Import files and folders. `separate_process` writes from a child process, so that the
-        calling process (the window's) keeps its interpreter lock for itself."""
+        calling process (the window's) keeps its interpreter lock for itself. `restore_deleted`
+        brings back the articles the user deleted from these files."""
+        if restore_deleted:
+            edits = self.store().edits
+            edits.forget(edits.deleted_under([str(Path(p).expanduser().absolute()) for p in paths]))
         if separate_process:
             run: ImportRun | ChildImportRun = ChildImportRun(
                 self.path, lambda: self.import_run(include=include, exclude=exclude, workers=workers),

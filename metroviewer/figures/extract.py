@@ -1,10 +1,13 @@
-"""Figures in economic news: amounts, capacities, areas, populations, shares and growth,
-commute circles and milestones, each with its sentence and the region named there.
+"""Figures in economic news: amounts, per-capita amounts, capacities, areas, populations,
+shares, growth and multiples, commute circles and milestones, each with its sentence and the
+region its clause gives it (figures/attribution.py).
 
 The text is folded first (core.text.fold_same_length: full-width digits and ％ become ASCII,
 offsets stay), so one set of patterns reads `５.４万亿` and `5.4万亿` alike. Each match is
-classified by its unit, the words just before and after it (突破 → ">", 左右 → "≈") and a
-label found earlier in its clause (GDP, 投资, 人口 …); a year in the same sentence dates it.
+classified by its unit, the words just before and after it (突破 → ">", 左右 → "≈",
+增长 → growth, 占 → share) and what it measures, found in its clause or carried from earlier
+in the sentence (GDP, 人口 …). Values are read with decimal arithmetic: 2637.99亿 is exactly
+263799000000, never 263798999999.99997.
 """
 
 from __future__ import annotations
@@ -12,27 +15,39 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..core.models import Figure
 from ..core.text import fold_same_length
+from .attribution import attribute, label_before, sentence_bounds
+from .measures import LABELS, POPULATION_LABELS, is_per_capita, measure_of
 
 if TYPE_CHECKING:
     from ..regions.tagger import RegionTagger
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_TO = r"\s*(?:-|~|至)\s*"  # a range's separator (– and — fold to -)
+_CN_MAG = r"万亿|亿|万"
+_EN_MAG = r"trillion|billion|million"
 
 # One alternation, tried left to right at each position: the longer units come first.
 # The lookahead lets the engine pass over most characters with one test instead of trying
 # every alternative at each of them.
 _PATTERN = re.compile(
-    r"(?=[\d半一两oahbiu])"
+    r"(?=[\d半一两oahbiu$])"
     rf"(?:(?P<cap>{_NUM})\s*(?P<cap_unit>gwh|mwh|kwh|gw|mw|万千瓦时|万千瓦|亿千瓦时|千瓦时|千瓦)"
     rf"|(?P<area>{_NUM})\s*(?P<area_unit>万平方公里|平方公里|平方千米|km2|km²|square kilomet(?:re|er)s|sq km)"
-    rf"|(?P<pct>{_NUM})\s*(?P<pct_unit>%|个百分点|percentage points?|per ?cent)"
-    rf"|(?P<cn>{_NUM})\s*(?P<cn_mag>万亿|亿|万)\s*(?P<cn_unit>美元|元|人民币|人次|人|户)?"
-    rf"|(?P<en>{_NUM})\s*(?P<en_mag>trillion|billion|million)\s*(?P<en_unit>yuan|rmb|us dollars|dollars|usd)?"
+    rf"|(?P<pct>{_NUM})(?:\s*%?{_TO}(?P<pct_hi>{_NUM}))?\s*(?P<pct_unit>%|个百分点|percentage points?|per ?cent)"
+    rf"|(?P<mult>{_NUM})\s*(?P<mult_mag>万|亿)?\s*(?:倍|-?fold\b|times(?=\s+(?:that|those|as|the|larger|bigger|"
+    r"higher|more|greater|its|their)\b))"
+    rf"|(?P<cn>{_NUM})(?:\s*(?P<cn_mag_lo>{_CN_MAG})?{_TO}(?P<cn_hi>{_NUM}))?\s*(?P<cn_mag>{_CN_MAG})"
+    r"\s*(?P<cn_unit>美元|元|人民币|人次|人|户)?"
+    rf"|(?P<en>{_NUM})(?:\s*(?P<en_mag_lo>{_EN_MAG})?\s*(?:-|~)\s*(?P<en_hi>{_NUM}))?\s*(?P<en_mag>{_EN_MAG})"
+    r"(?:\s+(?P<en_unit>yuan|rmb|renminbi|us dollars|dollars|usd|people|residents|inhabitants))?"
+    rf"|(?P<plain>{_NUM})\s*(?P<plain_unit>美元|元|yuan|us dollars|dollars)"
+    rf"|\$\s*(?P<usd>{_NUM})(?:\s*(?P<usd_mag>{_EN_MAG}))?"
     r"|(?P<commute>\d+(?:\.\d+)?|半|一|两)\s*(?P<commute_unit>分钟|个?小时)\s*"
     r"(?P<commute_kind>通勤圈|交通圈|生活圈|经济圈|都市圈|通勤|交通|车程|可达|直达|到达)"
     r"|(?P<en_commute>\d+|one|two|half an?|an)[- ](?P<en_commute_unit>minutes?|hours?)[- ]"
@@ -41,51 +56,66 @@ _PATTERN = re.compile(
     r"|\b(?:by|in|before|until)\s+(?P<en_year>(?:19|20)\d{2})\b)"
 )
 
-_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "trillion": 1e12, "billion": 1e9, "million": 1e6}
-_CN_NUMBER = {"半": 0.5, "一": 1, "两": 2, "one": 1, "two": 2, "an": 1, "half a": 0.5, "half an": 0.5}
-_CAPACITY = {"gwh": ("GWh", 1), "mwh": ("GWh", 1e-3), "kwh": ("GWh", 1e-6), "万千瓦时": ("GWh", 1e-2),
-             "亿千瓦时": ("GWh", 1e2), "千瓦时": ("GWh", 1e-6), "gw": ("GW", 1), "mw": ("GW", 1e-3),
-             "万千瓦": ("GW", 1e-2), "千瓦": ("GW", 1e-6)}
+_MAGNITUDE = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "trillion": Decimal(10) ** 12,
+              "billion": Decimal(10) ** 9, "million": Decimal(10) ** 6, None: Decimal(1)}
+_CN_NUMBER = {"半": Decimal("0.5"), "一": Decimal(1), "两": Decimal(2), "one": Decimal(1), "two": Decimal(2),
+              "an": Decimal(1), "half a": Decimal("0.5"), "half an": Decimal("0.5")}
+_CAPACITY = {"gwh": ("GWh", "1"), "mwh": ("GWh", "0.001"), "kwh": ("GWh", "0.000001"), "万千瓦时": ("GWh", "0.01"),
+             "亿千瓦时": ("GWh", "100"), "千瓦时": ("GWh", "0.000001"), "gw": ("GW", "1"), "mw": ("GW", "0.001"),
+             "万千瓦": ("GW", "0.01"), "千瓦": ("GW", "0.000001")}
+_USD_UNITS = ("美元", "us dollars", "dollars", "usd")
+_PEOPLE_UNITS = {"人": "people", "人次": "trips", "户": "households", "people": "people", "residents": "people",
+                 "inhabitants": "people"}
 
 _MORE = ("突破", "超过", "超", "逾", "高于", "多于", "over", "more than", "exceeding", "exceeded", "exceeds",
-         "above", "surpassing", "surpassed", "in excess of")
-_ABOUT = ("约", "大约", "近", "将近", "接近", "about", "around", "nearly", "almost", "approximately", "roughly")
-_LESS = ("不足", "不到", "低于", "少于", "less than", "under", "below")
+         "above", "surpassing", "surpassed", "in excess of", "topped", "topping")
+_ABOUT = ("约", "大约", "近", "将近", "接近", "about", "around", "nearly", "almost", "approximately", "roughly",
+          "some")
+_LESS = ("不足", "不到", "低于", "少于", "less than", "under", "below", "fewer than")
 _MORE_AFTER = ("以上", "多", "余", "+")
 
 
 def _ending(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Matches one of `words` at the end of a string, before any spaces."""
-    return re.compile("(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\s*$")
+    """Matches one of `words` (optionally with 了, 超过了) at the end of a string, before spaces."""
+    alternatives = "|".join(("(?<![a-z])" if w.isascii() else "") + re.escape(w)
+                            for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})了?\s*(?:为|是|达到?|到)?\s*$")
 
 
 _MORE_BEFORE, _ABOUT_BEFORE, _LESS_BEFORE = _ending(_MORE), _ending(_ABOUT), _ending(_LESS)
 _ABOUT_AFTER = ("左右", "上下")
-_GROWTH_WORDS = _ending(("增长", "增速", "增幅", "提高", "提升", "上升", "下降", "回落", "同比", "环比", "grew", "growth",
-                 "increase", "increased", "rose", "up by", "fell", "decline", "declined", "down by"))
-
-# Labels: what a figure measures, looked for earlier in its clause (the nearest wins).
-_LABELS = re.compile(
-    r"gdp|地区生产总值|生产总值|经济总量|总投资|投资|产值|营业收入|营收|收入|市场规模|规模|总额|市值|融资|基金|"
-    r"常住人口|人口|面积|产能|装机|客流|货运量|吞吐量|进出口|外贸|出口|消费|研发|财政收入|"
-    r"investment|output|revenue|population|area|capacity|trade|exports|funding"
-)
+# Growth: a word of change shortly before the figure (fillers such as 为, 达到, 分别为 between)
+# or "year on year" after it; a share's words (占, 比重) between them make it a share again.
+_GROWTH_BEFORE = re.compile(
+    r"(?:增长|增速|增幅|提高|提升|上升|下降|回落|减少|同比|环比|年均|grew|growing|growth(?: rate)?|increased?|rose|up|"
+    r"fell|declined?|down|expanded|expansion)\s*(?:了|为|达|达到|是|分别为|分别是|分别|依次为|约|by|of|at|to)?"
+    r"\s*(?:了|为|达|达到|是|约|by|of|at|to)?\s*$")
+_GROWTH_AFTER = re.compile(r"\s*(?:year[- ]on[- ]year|y-o-y|yoy|from a year (?:earlier|ago)|的增速|的增长)")
+_SHARE_WORDS = re.compile(r"占|比重|份额|share|accounting for|accounted for")
 _MILESTONE_VERBS = re.compile(
     r"投产|建成|开工|竣工|通车|开通|完工|运营|投用|开业|落地|落户|签约|获批|批复|印发|发布|实施|启动|贯通|试运行|"
     r"complet\w*|open\w*|operation\w*|launch\w*|built|approved|finish\w*|start\w*"
 )
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]|\.(?=\s|$)")
+_EN_MILESTONE_BEFORE = re.compile(
+    r"\b(opened|completed|launched|built|approved|started|finished|commissioned|put into operation)"
+    r"(?:\s+[a-z]+){0,2}\s*$")
 _CLAUSE_END = re.compile(r"[，,、:：。！？!?；;\n]")
 _UP_TO_LAST_CLAUSE_END = re.compile(r".*[，,、:：。！？!?；;\n]", re.S)
-# A year, not the start of an amount such as 1953.6亿元 or 2035万人.
-_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})(?!\d|\.\d|\s*[万亿%％元人])")
+# 约占全省的53%和55%, 约为鞍山的4.3倍: the qualifier of 占/为 is the figure's (each listed one's).
+_QUALIFIED_SHARE = re.compile(r"(约|近|将近|超过|超|逾|不足|不到)(?:占|为|是)[^,，;；。]*$")
+_SHARE_SIGN = {"约": "≈", "近": "≈", "将近": "≈", "超过": ">", "超": ">", "逾": ">", "不足": "<", "不到": "<"}
+_DOLLAR_BEFORE = re.compile(r"(?:us\s*\$|\$|usd)\s*$")
+# Numbers listed before a figure that share its unit: 分别为3.2、2.9和1.3万亿元.
+# (The number is atomic: 1,234 is not also read as 1 and 234, which could take exponential time.)
+_BARE_LIST = re.compile(rf"(?<![\d.,])(?:(?>{_NUM})\s*(?:、|，|,|和|与|及|以及|\s*and\s+|,\s*and\s+)\s*)+$")
+_BARE_NUMBER = re.compile(_NUM)
 _MAX_SENTENCE = 240
 _DIGIT = re.compile(r"\d")
 
 
 def article_figures(title: str, indexed_body: str, tagger: RegionTagger) -> list[Figure]:
-    """The figures of an article (title and indexed body), each with the region its sentence
-    names. Read when shown: a dozen an article cost an import more than all else it reads."""
+    """The figures of an article (title and indexed body), each with the region its clause
+    gives it. Read when shown: a dozen an article cost an import more than all else it reads."""
     folded = fold_same_length(f"{title}\n{indexed_body}")
     return extract_figures(folded, tagger.positions_folded(folded), original=f"{title}\n{indexed_body}")
 
@@ -95,26 +125,40 @@ def extract_figures(text: str, region_positions: Mapping[str, list[int]] | None 
     """The figures in `text` (folded, see core.text.fold_same_length), in order.
 
     `region_positions` (region id → offsets of its mentions in `text`, from the tagger)
-    lets each figure name the region mentioned nearest to it in its sentence; `original`,
-    the text before folding (same offsets), is what a figure quotes.
+    lets each figure name the region its clause gives it (see figures/attribution.py), or
+    none when the clause does not say; `original`, the text before folding (same offsets), is
+    what a figure quotes.
     """
     shown = original if original is not None and len(original) == len(text) else text
-    if not _DIGIT.search(text) and "半小时" not in text:
+    if not _DIGIT.search(text) and "半" not in text and "half" not in text:
         return []
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
-    mentions = sorted((p, rid) for rid, ps in (region_positions or {}).items() for p in ps)
-    figures: list[Figure] = []
-    seen: dict[tuple[str, str, float | None, str], int] = {}
+    bounds = sentence_bounds(text)
+    found: list[Figure] = []
     for m in _PATTERN.finditer(text):
-        sentence_start, sentence_end = _sentence_of(bounds, m.start())
-        figure = _classify(text, shown, m, sentence_start, sentence_end)
-        if figure is None:
+        s_start, s_end = _sentence_of(bounds, m.start())
+        classified = _classify(text, shown, m, s_start, s_end)
+        if classified is None:
             continue
-        figure.region_id = _nearest_region(mentions, m.start(), sentence_start, sentence_end)
-        key = (figure.kind, figure.label, figure.value, figure.unit)
-        if key in seen and figure.kind != "milestone":
-            first = figures[seen[key]]
-            # The same figure told twice (title and summary): keep one, with what either adds.
+        figure, scale = classified
+        if scale is not None:
+            found.extend(_listed_before(text, shown, figure, m.start(), s_start, scale))
+        found.append(figure)
+    if not found:
+        return []
+    attribute(text, found, region_positions or {}, bounds)
+    for f in found:
+        f.measure = measure_of(f.kind, f.label, f.unit)
+    return _without_repeats(found)
+
+
+def _without_repeats(found: list[Figure]) -> list[Figure]:
+    """The same figure told twice (title and summary) once, with what either adds."""
+    figures: list[Figure] = []
+    seen: dict[tuple[str, str, object, object, str], int] = {}
+    for figure in found:
+        key = (figure.kind, figure.measure, figure.value, figure.high, figure.unit)
+        first = figures[seen[key]] if key in seen and figure.kind != "milestone" else None
+        if first is not None and _compatible(first, figure):
             first.year = first.year or figure.year
             first.region_id = first.region_id or figure.region_id
             first.qualifier = first.qualifier or figure.qualifier
@@ -124,85 +168,167 @@ def extract_figures(text: str, region_positions: Mapping[str, list[int]] | None 
     return figures
 
 
+def _compatible(a: Figure, b: Figure) -> bool:
+    return (not a.region_id or not b.region_id or a.region_id == b.region_id) and \
+        (not a.year or not b.year or a.year == b.year)
+
+
 def _sentence_of(bounds: list[int], pos: int) -> tuple[int, int]:
     i = bisect.bisect_right(bounds, pos)
     return bounds[i - 1], bounds[min(i, len(bounds) - 1)]
 
 
-def _classify(text: str, shown: str, m: re.Match[str], s_start: int, s_end: int) -> Figure | None:
+def _classify(text: str, shown: str, m: re.Match[str], s_start: int,
+              s_end: int) -> tuple[Figure, Decimal | None] | None:
+    """The figure `m` reads, with the scale of its unit (for numbers listed before it)."""
     g = m.groupdict()
     clause_end = _clause_end(text, m.end(), s_end)
+    sentence = _sentence_text(shown, s_start, s_end)
     if g["year"] or g["en_year"]:
         verb = _MILESTONE_VERBS.search(text, m.end(), clause_end)
-        if not verb:
-            return None  # a date, not a milestone; other figures pick their year from it
         year = int(g["year"] or g["en_year"])
         when = f"{year}-{int(g['month']):02d}" if g["month"] else str(year)
+        if not verb and g["en_year"]:  # opened in 2023
+            verb = _EN_MILESTONE_BEFORE.search(text, max(s_start, m.start() - 30), m.start())
+            if verb:
+                return Figure(kind="milestone", label=verb.group(1), value=None, unit="", qualifier="",
+                              year=year, when=when, text=shown[verb.start() : m.end()], start=verb.start(),
+                              end=m.end(), sentence=sentence), None
+        if not verb:
+            return None  # a date, not a milestone; other figures pick their year from it
         return Figure(kind="milestone", label=verb.group(), value=None, unit="", qualifier="", year=year,
                       when=when, text=shown[m.start() : verb.end()], start=m.start(), end=verb.end(),
-                      sentence=_sentence_text(shown, s_start, s_end))
+                      sentence=sentence), None
     before = text[max(s_start, m.start() - 12) : m.start()]
-    after = text[m.end() : min(s_end, m.end() + 4)]
     clause_start = _clause_start(text, m.start(), s_start)
-    label = _label(text, shown, clause_start, m.start()) or _label(text, shown, m.end(), clause_end)
-    kind, unit, value = "", "", None
+    own = _label(text, shown, clause_start, m.start()) or _label(text, shown, m.end(), clause_end)
+    label = own or label_before(text, shown, s_start, clause_start)
+    high_raw, scale = None, None
     if g["cap"]:
         unit, factor = _CAPACITY[g["cap_unit"]]
-        kind, value = "capacity", _number(g["cap"]) * factor
-        if not label:  # what the capacity is of follows it: 1GWh固态电池集成线
+        kind, raw, scale = "capacity", g["cap"], Decimal(factor)
+        if not own:  # what the capacity is of follows it: 1GWh固态电池集成线
             verb = _MILESTONE_VERBS.search(text, m.end(), clause_end)
-            label = shown[m.end() : verb.start() if verb else clause_end].strip()[:16]
+            label = shown[m.end() : verb.start() if verb else clause_end].strip()[:16] or label
     elif g["area"]:
-        kind, unit = "area", "km²"
-        value = _number(g["area"]) * (1e4 if g["area_unit"].startswith("万") else 1)
+        kind, unit, raw = "area", "km²", g["area"]
+        scale = Decimal(10000) if g["area_unit"].startswith("万") else Decimal(1)
     elif g["pct"]:
-        points = g["pct_unit"].startswith(("个", "percentage"))
-        unit = "pp" if points else "%"
-        kind = "growth" if points or _GROWTH_WORDS.search(before) else "share"
-        value = _number(g["pct"])
-    elif g["cn"] or g["en"]:
-        number = _number(g["cn"] or g["en"]) * _MAGNITUDE[g["cn_mag"] or g["en_mag"]]
-        written_unit = g["cn_unit"] or g["en_unit"] or ""
-        if written_unit in ("人", "人次", "户") or label.lower() in ("人口", "常住人口", "客流", "population"):
-            kind, unit = "population", {"人次": "trips", "户": "households"}.get(written_unit, "people")
-        elif written_unit in ("美元", "us dollars", "dollars", "usd"):
-            kind, unit = "amount", "USD"
-        elif written_unit or label:
-            kind, unit = "amount", "yuan"
-        else:
+        unit = "pp" if g["pct_unit"].startswith(("个", "percentage")) else "%"
+        kind = "growth" if unit == "pp" or _is_growth(text, clause_start, m) else "share"
+        raw, high_raw, scale = g["pct"], g["pct_hi"], Decimal(1)
+    elif g["mult"]:
+        kind, unit, raw, scale = "multiple", "×", g["mult"], _MAGNITUDE[g["mult_mag"]]
+    elif g["usd"]:
+        label_kind = "per_capita" if is_per_capita(label) else "amount"
+        kind, unit, raw, scale = label_kind, "USD", g["usd"], _MAGNITUDE[g["usd_mag"]]
+    elif g["cn"] or g["en"] or g["plain"]:
+        decided = _amount_kind(g, own, label, before)
+        if decided is None:
             return None  # a bare "300万" says too little to be worth listing
-        value = number
+        kind, unit = decided
+        raw = g["cn"] or g["en"] or g["plain"]
+        high_raw = g["cn_hi"] or g["en_hi"]
+        scale = _MAGNITUDE[g["cn_mag"] or g["en_mag"]]
+        low_mag = g["cn_mag_lo"] or g["en_mag_lo"]
+        if high_raw and low_mag and not (g["cn_mag"] or g["en_mag"] or "").startswith(low_mag):
+            # 8000亿-1.2万亿: each end has its own magnitude (1.2万–1.5万亿 shares 万亿)
+            low = _exact(_number(raw) * _MAGNITUDE[low_mag])
+            return _figure(shown, m, kind, label, low, unit, before, sentence, s_end, text,
+                           high=_exact(_number(high_raw) * scale)), None
     else:  # commute
         raw = g["commute"] or g["en_commute"]
         hours = (g["commute_unit"] or g["en_commute_unit"]).startswith(("小时", "个小时", "hour"))
-        number = _CN_NUMBER.get(raw, None)
-        value = (number if number is not None else _number(raw)) * (60 if hours else 1)
-        kind, unit, label = "commute", "min", g["commute_kind"] or "commute"
+        number = _CN_NUMBER.get(raw) or _number(raw)
+        value = _exact(number * (60 if hours else 1))
+        return _figure(shown, m, "commute", g["commute_kind"] or "commute", value, "min", before, sentence,
+                       s_end, text), None
+    value = _exact(_number(raw) * scale)
+    high = _exact(_number(high_raw) * scale) if high_raw else None
+    return _figure(shown, m, kind, label, value, unit, before, sentence, s_end, text, high=high), scale
+
+
+def _amount_kind(g: dict[str, str | None], own: str, label: str, before: str) -> tuple[str, str] | None:
+    """The kind and unit of an amount of money or people, or None when it says too little."""
+    written = (g["cn_unit"] or g["en_unit"] or g["plain_unit"] or "").strip()
+    magnitude = g["cn_mag"] or g["en_mag"] or ""
+    if written in _PEOPLE_UNITS:
+        return "population", _PEOPLE_UNITS[written]
+    population = label.lower() in POPULATION_LABELS or label in POPULATION_LABELS
+    if population and not written and magnitude in ("万", "亿", "million", "billion"):
+        return "population", "trips" if label == "客流" else "people"
+    usd = written in _USD_UNITS or bool(_DOLLAR_BEFORE.search(before))
+    unit = "USD" if usd else "yuan"
+    if is_per_capita(label) and (written or own):
+        return "per_capita", unit
+    if g["plain"]:
+        return ("amount", unit) if own and not population else None
+    if written or usd or own or (label and magnitude in ("万亿", "亿", "trillion", "billion")):
+        return "amount", unit
+    return None
+
+
+def _is_growth(text: str, clause_start: int, m: re.Match[str]) -> bool:
+    before = text[max(clause_start, m.start() - 14) : m.start()]
+    growth = _GROWTH_BEFORE.search(before)
+    if growth and not _SHARE_WORDS.search(before, growth.end()):
+        return True
+    return bool(_GROWTH_AFTER.match(text, m.end()))
+
+
+def _figure(shown: str, m: re.Match[str], kind: str, label: str, value: int | float, unit: str, before: str,
+            sentence: str, s_end: int, text: str, high: int | float | None = None) -> Figure:
     start, qualifier = m.start(), ""
     for pattern, sign in ((_MORE_BEFORE, ">"), (_ABOUT_BEFORE, "≈"), (_LESS_BEFORE, "<")):
         word = pattern.search(before)
         if word:
             start, qualifier = m.start() - (len(before) - word.start()), sign
             break
+    after = text[m.end() : min(s_end, m.end() + 4)]
+    if not qualifier and (share := _QUALIFIED_SHARE.search(before)):
+        qualifier = _SHARE_SIGN[share.group(1)]
     if not qualifier:
         qualifier = ">" if after.startswith(_MORE_AFTER) else "≈" if after.startswith(_ABOUT_AFTER) else ""
-    return Figure(kind=kind, label=label, value=value, unit=unit, qualifier=qualifier,
-                  year=_year_near(text, s_start, s_end, m.start()), when="", text=shown[start : m.end()],
-                  start=start, end=m.end(), sentence=_sentence_text(shown, s_start, s_end))
+    return Figure(kind=kind, label=label, value=value, unit=unit, qualifier=qualifier, year=None, when="",
+                  text=shown[start : m.end()], start=start, end=m.end(), sentence=sentence, high=high)
 
 
-def _number(raw: str) -> float:
-    return float(raw.replace(",", ""))
+def _listed_before(text: str, shown: str, figure: Figure, pos: int, s_start: int,
+                   scale: Decimal) -> list[Figure]:
+    """Numbers listed just before `figure` that share its unit: 3.2、2.9 in 3.2、2.9和1.3万亿元."""
+    window_start = max(s_start, pos - 60)
+    listed = _BARE_LIST.search(text, window_start, pos)
+    if not listed:
+        return []
+    out = []
+    for n in _BARE_NUMBER.finditer(text, listed.start(), listed.end()):
+        out.append(Figure(kind=figure.kind, label=figure.label, value=_exact(_number(n.group()) * scale),
+                          unit=figure.unit, qualifier="", year=None, when="", text=shown[n.start() : n.end()],
+                          start=n.start(), end=n.end(), sentence=figure.sentence))
+    return out
+
+
+def _number(raw: str) -> Decimal:
+    return Decimal(raw.replace(",", ""))
+
+
+def _exact(value: Decimal) -> int | float:
+    """An int when whole, else the float whose repr is the decimal: JSON shows it as written."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
 
 
 def _label(text: str, shown: str, start: int, end: int) -> str:
     """The last label word in text[start:end], as written."""
-    found = list(_LABELS.finditer(text, start, end))
-    return shown[found[-1].start() : found[-1].end()] if found else ""
+    found = None
+    for found in LABELS.finditer(text, start, end):  # noqa: B007 - the last one is wanted
+        pass
+    return shown[found.start() : found.end()] if found else ""
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    lowest = max(floor, pos - 40)
+    lowest = max(floor, pos - 80)
     m = _UP_TO_LAST_CLAUSE_END.match(text, lowest, pos)
     return m.end() if m else lowest
 
@@ -212,33 +338,8 @@ def _clause_end(text: str, pos: int, ceiling: int) -> int:
     return m.start() if m else ceiling
 
 
-def _year_near(text: str, s_start: int, s_end: int, pos: int) -> int | None:
-    """The year named in the sentence nearest before the figure, else after it."""
-    years = _years_in(text, s_start, s_end)
-    before = [y for p, y in years if p < pos]
-    if before:
-        return before[-1]
-    after = [y for p, y in years if p > pos]
-    return after[0] if after else None
-
-
-@lru_cache(maxsize=64)
-def _years_in(text: str, s_start: int, s_end: int) -> list[tuple[int, int]]:
-    # Cached: the figures of one sentence ask in turn (the text is hashed once, then cached).
-    return [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text, s_start, s_end)]
-
-
-def _nearest_region(mentions: list[tuple[int, str]], pos: int, s_start: int, s_end: int) -> str | None:
-    """The region mentioned nearest before the figure in its sentence, else the first after it."""
-    i = bisect.bisect_right(mentions, (pos, "\uffff"))
-    if i > 0 and mentions[i - 1][0] >= s_start:
-        return mentions[i - 1][1]
-    if i < len(mentions) and mentions[i][0] < s_end:
-        return mentions[i][1]
-    return None
-
-
 @lru_cache(maxsize=64)
 def _sentence_text(text: str, start: int, end: int) -> str:
+    # Cached: the figures of one sentence ask in turn (the text is hashed once, then cached).
     sentence = " ".join(text[start:end].split())
     return sentence if len(sentence) <= _MAX_SENTENCE else sentence[: _MAX_SENTENCE - 1] + "…"

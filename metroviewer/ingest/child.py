@@ -36,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", required=True)
     p.add_argument("--include", action="append", default=[])
     p.add_argument("--exclude", action="append", default=[])
+    p.add_argument("--ignore", action="append", default=None, help="the skip list (default: not_articles.py's)")
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("paths", nargs="*")
     args = p.parse_args(argv)
@@ -48,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
         with Store(args.db) as store:
             run = ImportRun(store, default_gazetteer(), include=args.include or None,
-                            exclude=args.exclude or None, workers=args.workers)
+                            exclude=args.exclude or None, workers=args.workers, ignore=args.ignore)
             report = run.run(args.paths, lambda progress: _emit({"progress": dataclasses.asdict(progress)}),
                              cancel.is_set)
         _emit({"report": report.to_json()})

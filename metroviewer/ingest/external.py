@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from ..core.models import FailedFile, ImportReport, UserError
+from ..core.models import ImportReport, UserError
 from .run import CancelFn, ImportRun, Preview, Progress, ProgressFn, _never
 
 
@@ -23,10 +23,12 @@ class ChildImportRun:
     """The same interface as ImportRun (run, preview), with `run` in a child process."""
 
     def __init__(self, store_path: Path, make_local_run: Callable[[], ImportRun], *,
-                 include: list[str] | None = None, exclude: list[str] | None = None, workers: int | None = None):
+                 include: list[str] | None = None, exclude: list[str] | None = None, workers: int | None = None,
+                 ignore: list[str] | None = None):
         self.store_path = Path(store_path)
         self.make_local_run = make_local_run  # a preview writes nothing: it runs here
         self.include, self.exclude, self.workers = include or [], exclude or [], workers
+        self.ignore = ignore  # None: the default skip list (not_articles.py)
 
     def preview(self, paths: list[str | Path], progress: ProgressFn | None = None,
                 cancelled: CancelFn = _never) -> Preview:
@@ -38,6 +40,10 @@ class ChildImportRun:
             cmd += ["--include", pattern]
         for pattern in self.exclude:
             cmd += ["--exclude", pattern]
+        if self.ignore is not None:
+            # An emptied list is sent as one empty pattern, which matches no name.
+            for pattern in self.ignore or [""]:
+                cmd += ["--ignore", pattern]
         if self.workers is not None:
             cmd += ["--workers", str(self.workers)]
         return [*cmd, "--", *(str(p) for p in paths)]
@@ -98,7 +104,4 @@ class ChildImportRun:
 
 
 def _report(data: dict) -> ImportReport:
-    return ImportReport(files=data["files"], added=data["added"], updated=data["updated"],
-                        duplicates=data["duplicates"], removed=data["removed"],
-                        failed=[FailedFile(f["path"], f["reason"]) for f in data["failed"]],
-                        cancelled=data["cancelled"])
+    return ImportReport.from_json(data)

@@ -12,8 +12,9 @@ import re
 import lxml.html
 from lxml import etree
 
-from ..core.dates import parse_date
+from ..core.dates import find_date_in_text, parse_date
 from ..core.models import ParsedArticle
+from .cleaning import SHORT_LINE, clean_news_text, source_line
 from .errors import UnreadableFile
 from .summary import parse_summary
 
@@ -24,7 +25,11 @@ _BOILERPLATE = re.compile(
 )
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "button",
               "svg", "canvas", "template", "select", "input", "textarea", "object", "embed")
-_EDITOR_LINE = re.compile(r"^\s*(?:[（(]?\s*(?:责任编辑|编辑|责编|校对|审核|来源)\s*[:：].{0,40}[)）]?|扫码.*|长按.*二维码.*)\s*$")
+# Picture captions by their markup: <figcaption>, and classes pages give the caption's box.
+_CAPTION_CLASS = re.compile(r"caption|pic-?info|pic-?txt|img-?desc|image-?desc|photo-?desc|img-?note|"
+                            r"image-?note|img-?title|pic-?title", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[。！？!?]\s*$")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十\d]+[、.．]")  # a numbered subheading, not a caption
 
 
 def looks_like_html(text: str) -> bool:
@@ -48,7 +53,44 @@ def _clean_tree(html: str) -> etree._Element | None:
         marker = f"{el.get('class', '')} {el.get('id', '')} {el.get('role', '')}"
         if marker.strip() and _BOILERPLATE.search(marker) and el.tag not in ("body", "html", "article", "main"):
             el.drop_tree()
+    _drop_captions(root)
     return root
+
+
+def _short_text(el: etree._Element) -> str | None:
+    """The element's text when it is short enough to be a caption and is no sentence, else None."""
+    text = " ".join(el.text_content().split())
+    if len(text) > SHORT_LINE // 2 or _SENTENCE_END.search(text) or _NUMBERED.match(text):
+        return None
+    return text
+
+
+def _drop_captions(root: etree._Element) -> None:
+    """Captions: a <figcaption> or a caption-classed box; the short text beside an image in the
+    same block; the short block right after a block that holds only an image."""
+    for el in list(root.iter("figcaption")):
+        if el.getparent() is not None:
+            el.drop_tree()
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str) or el.getparent() is None or el.tag in ("body", "html", "article", "main"):
+            continue
+        if _CAPTION_CLASS.search(f"{el.get('class', '')} {el.get('id', '')}"):
+            el.drop_tree()
+    for img in list(root.iter("img")):
+        block = img.getparent()
+        while block is not None and block.tag not in ("p", "div", "figure", "section", "td", "li", "center"):
+            block = block.getparent()
+        if block is None or block.getparent() is None or block.tag in ("body", "article", "main"):
+            continue
+        text = " ".join(block.text_content().split())
+        if text and _short_text(block) is not None:
+            block.drop_tree()  # the image and its caption together
+            continue
+        if not text:
+            following = block.getnext()
+            if following is not None and isinstance(following.tag, str) and following.tag in ("p", "div", "span") \
+                    and following.find(".//img") is None and _short_text(following):
+                following.drop_tree()
 
 
 def _fallback_text(root: etree._Element) -> str:
@@ -62,10 +104,6 @@ def _fallback_text(root: etree._Element) -> str:
     if not blocks:
         blocks = [line.strip() for line in container.text_content().split("\n") if line.strip()]
     return "\n".join(dict.fromkeys(blocks))
-
-
-def _strip_editor_lines(text: str) -> str:
-    return "\n".join(line for line in text.split("\n") if not _EDITOR_LINE.match(line)).strip()
 
 
 def extract_html(html: str, *, title: str = "", source: str = "", published: str | None = None) -> ParsedArticle:
@@ -89,7 +127,8 @@ def extract_html(html: str, *, title: str = "", source: str = "", published: str
     fallback = _fallback_text(root)
     if len(text) < 0.5 * len(fallback):
         text = fallback
-    text = _strip_editor_lines(text)
+    text_date = find_date_in_text(text[:300])  # before cleaning: it may share the 来源 line
+    text, source_in_text = clean_news_text(text)
     page_title = (title or _first_heading(root) or _meta_content(root, ("og:title",))
                   or (meta.get("title") or "").strip() or _strip_site_suffix(_tag_text(root, "title")))
     if not page_title and text:
@@ -99,12 +138,19 @@ def extract_html(html: str, *, title: str = "", source: str = "", published: str
     return ParsedArticle(
         title=page_title,
         body=text,
-        source_raw=source or _meta_content(root, ("author", "article:author", "source", "og:site_name"))
+        # A 来源 line names the outlet a page reprints; page metadata often names the reprinting site.
+        source_raw=source or source_in_text or _page_source_line(root) or _meta_content(root, ("author", "article:author", "source", "og:site_name"))
         or (meta.get("sitename") or meta.get("author") or "").strip(),
-        published_at=published or _meta_date(root) or parse_date(meta.get("date")),
+        published_at=published or _meta_date(root) or parse_date(meta.get("date")) or text_date,
         summary=parse_summary(text),
         url=(meta.get("url") or "") if isinstance(meta.get("url"), str) else "",
     )
+
+
+def _page_source_line(root: etree._Element) -> str:
+    """A `来源：` line outside the main text (pages put it in the dateline above the article)."""
+    short = (" ".join(el.text_content().split()) for el in root.iter("div", "p", "span", "li", "td"))
+    return source_line("\n".join(t for t in short if "来源" in t and len(t) <= SHORT_LINE))
 
 
 def _tag_text(root: etree._Element, tag: str) -> str:

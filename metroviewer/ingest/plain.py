@@ -1,55 +1,53 @@
-"""Plain-text and Markdown articles (Markdown with or without YAML front matter)."""
+"""Plain-text and Markdown articles, with or without front matter; news pages and papers.
+
+A file whose top carries an abstract or keywords marker is read as a paper (papers.py);
+any other is read as a news page, whose captions, bylines and boxes are dropped
+(cleaning.py) and whose `来源：` line names the source when the front matter does not.
+"""
 
 from __future__ import annotations
 
 import re
 
-import yaml
-
-from ..core.dates import find_date_in_text, parse_date
+from ..core.dates import (
+    find_date_in_text,
+    header_year_month,
+    identifier_archive,
+    identifier_date,
+    labelled_date,
+)
 from ..core.models import ParsedArticle
+from .cleaning import IMAGE_MARK, clean_news_text
+from .frontmatter import FrontMatterFields, article_fields, split_front_matter
+from .papers import looks_like_paper, paper_article, split_author_block, split_paper
 from .summary import parse_summary
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_SOURCE_LINE = re.compile(r"^(?:来源|来源于|出处|Source)\s*[:：]\s*(.{1,60})$", re.IGNORECASE | re.MULTILINE)
+_IMAGE_LINE = re.compile(r"^\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+$")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _MAX_TITLE = 150
+# A heading that labels the page rather than titles it: a journal's column or a DOI.
+_LABEL_HEADING = re.compile(r"^(?:DOI|栏目|专栏|专题|Column|Section)\s*[:：]", re.IGNORECASE)
+
+__all__ = ["markdown_to_text", "parse_markdown", "parse_plain", "split_front_matter"]
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """(front matter as a dict, the rest); an unreadable front matter is left in the text."""
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
-    try:
-        data = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
-        return {}, text
-    if not isinstance(data, dict):
-        return {}, text
-    return data, text[m.end() :]
-
-
-def _first_text(meta: dict, *keys: str) -> str:
-    for key in keys:
-        value = meta.get(key)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value if v)
-        if value not in (None, ""):
-            return " ".join(str(value).split())
-    return ""
-
-
-def markdown_to_text(md: str) -> str:
-    """Markdown reduced to readable text: no heading marks, images, link targets or emphasis."""
+def markdown_to_text(md: str, *, mark_images: bool = False) -> str:
+    """Markdown reduced to readable text: no heading marks, images, link targets or emphasis.
+    With `mark_images`, a line that held only images becomes IMAGE_MARK (the caption rule reads it)."""
     out = []
     for line in md.split("\n"):
+        if mark_images and _IMAGE_LINE.match(line):
+            out.append(IMAGE_MARK)
+            continue
         h = _HEADING.match(line)
         if h:
             line = h.group(2)
-        line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)
-        line = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line)
-        line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+        line = _IMAGE.sub("", line)
+        line = _LINK.sub(r"\1", line)
+        line = _EMPHASIS.sub(r"\2", line)
         out.append(line.rstrip())
     text = "\n".join(out)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
@@ -62,10 +60,15 @@ def _title_from_headings(body: str) -> tuple[str, str]:
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
-    parts = []
+    parts: list[str] = []
     level = None
     while i < len(lines):
         h = _HEADING.match(lines[i])
+        if h and not parts and _LABEL_HEADING.match(h.group(2)):
+            i += 1
+            while i < len(lines) and not lines[i].strip():
+                i += 1
+            continue
         if h and (level is None or len(h.group(1)) == level):
             level = len(h.group(1))
             parts.append(h.group(2).strip())
@@ -79,28 +82,10 @@ def _title_from_headings(body: str) -> tuple[str, str]:
     return "".join(parts), "\n".join(lines[i:])
 
 
-def parse_markdown(text: str) -> ParsedArticle:
-    meta, body = split_front_matter(text)
-    title = _first_text(meta, "title", "标题")
-    if not title:
-        title, body = _title_from_headings(body)
-    body_text = markdown_to_text(body)
-    if not title:
-        title, body_text = _title_from_first_line(body_text)
-    source = _first_text(meta, "source", "author", "publisher", "site", "来源", "作者")
-    published = parse_date(meta.get("date") or meta.get("published") or meta.get("published_at"))
-    if not source:
-        m = _SOURCE_LINE.search(body_text[:1500])
-        source = m.group(1).strip() if m else ""
-    return ParsedArticle(
-        title=title,
-        body=body_text,
-        source_raw=source,
-        published_at=published or find_date_in_text(body_text[:300]),
-        topic=_first_text(meta, "topic", "category", "categories", "tags"),
-        summary=parse_summary(body_text),
-        url=_first_text(meta, "url", "link", "source_url"),
-    )
+def _without_repeated_title(body: str, title: str) -> str:
+    """The body without a first heading that repeats the front matter's title (saved pages do)."""
+    heading, rest = _title_from_headings(body)
+    return rest if heading and " ".join(heading.split()) == " ".join(title.split()) else body
 
 
 def _title_from_first_line(text: str) -> tuple[str, str]:
@@ -111,13 +96,62 @@ def _title_from_first_line(text: str) -> tuple[str, str]:
     return (first[:60] + "…") if first else "", text.strip()
 
 
-def parse_plain(text: str) -> ParsedArticle:
-    title, body = _title_from_first_line(text)
-    m = _SOURCE_LINE.search(body[:1500])
+def parse_markdown(text: str, file_name: str = "") -> ParsedArticle:
+    meta, body = split_front_matter(text)
+    fields = article_fields(meta)
+    title = fields.title
+    if not title:
+        title, body = _title_from_headings(body)
+    else:
+        body = _without_repeated_title(body, title)
+    if looks_like_paper(body):
+        if not title:
+            title, body = _title_from_first_line(body)
+        return _paper(title, body, text, fields, file_name)
+    authors, body = split_author_block(body)
+    body_text = markdown_to_text(body, mark_images=True)
+    if not title:
+        title, body_text = _title_from_first_line(body_text)
+    return _news(title, body_text, fields, file_name, authors)
+
+
+def parse_plain(text: str, file_name: str = "") -> ParsedArticle:
+    meta, body = split_front_matter(text)
+    fields = article_fields(meta)
+    title = fields.title
+    if not title:
+        title, body = _title_from_first_line(body)
+    if looks_like_paper(body):
+        return _paper(title, body, text, fields, file_name)
+    authors, body = split_author_block(body)
+    return _news(title, body, fields, file_name, authors)
+
+
+def _news(title: str, body: str, fields: FrontMatterFields, file_name: str, authors: str = "") -> ParsedArticle:
+    """A page or note: dated by its front matter, else a date written near its top, else an
+    archive identifier in its file name (else: file time)."""
+    cleaned, source_line = clean_news_text(body)
     return ParsedArticle(
         title=title,
-        body=body,
-        source_raw=m.group(1).strip() if m else "",
-        published_at=find_date_in_text(body[:300]),
-        summary=parse_summary(body),
+        body=cleaned,
+        source_raw=fields.source or source_line or identifier_archive(file_name),
+        # Read before cleaning: the date often shares its line with the 来源 that cleaning drops.
+        published_at=fields.published or find_date_in_text(body.replace(IMAGE_MARK, "")[:300])
+        or identifier_date(file_name),
+        topic=fields.topic,
+        summary=parse_summary(cleaned),
+        url=fields.url,
+        authors=authors,
     )
+
+
+def _paper(title: str, body: str, whole: str, fields: FrontMatterFields, file_name: str) -> ParsedArticle:
+    """A paper, dated by its front matter, else a labelled date in its text (收稿日期 …), else a
+    year-month in its header, else its archive identifier in the file name (else: file time)."""
+    parts = split_paper(title, body)
+    article = paper_article(parts)
+    article.published_at = (fields.published or labelled_date(whole) or header_year_month(parts.header)
+                            or identifier_date(file_name))
+    article.source_raw = fields.source or identifier_archive(file_name)
+    article.topic, article.url = fields.topic, fields.url
+    return article

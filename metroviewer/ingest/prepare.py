@@ -110,4 +110,7 @@ class ArticlePreparer:
             themes_json=encode_themes(analysis.themes),
             summary_json=json.dumps(a.summary.to_dict(), ensure_ascii=False) if a.summary else None,
             region_tokens=region_tokens(scope),
+            keywords=a.keywords,
+            authors=a.authors,
+            references=a.references,
         )

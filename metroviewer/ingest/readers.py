@@ -8,8 +8,9 @@ from ..core.models import ParsedArticle, ParsedFile
 from .binary_docs import parse_docx, parse_pdf
 from .encoding import decode_text
 from .errors import UnreadableFile
+from .frontmatter import article_fields, split_front_matter
 from .html import extract_html, looks_like_html
-from .plain import parse_markdown, parse_plain, split_front_matter
+from .plain import parse_markdown, parse_plain
 from .records import parse_json, parse_json_lines
 from .workflow import is_workflow_export, parse_workflow
 
@@ -38,7 +39,7 @@ def read_document(path: Path, data: bytes) -> ParsedFile:
     if ext not in TEXT_EXTENSIONS:
         raise UnreadableFile(f"not a supported document type ({ext or 'no extension'})")
     text, encoding = decode_text(data)
-    return ParsedFile(_read_text(ext, text), _text_format(ext, text), encoding)
+    return ParsedFile(_read_text(ext, text, path.name), _text_format(ext, text), encoding)
 
 
 def _text_format(ext: str, text: str) -> str:
@@ -53,7 +54,7 @@ def _text_format(ext: str, text: str) -> str:
     return "workflow" if is_workflow_export(text) else "text"
 
 
-def _read_text(ext: str, text: str) -> list[ParsedArticle]:
+def _read_text(ext: str, text: str, file_name: str = "") -> list[ParsedArticle]:
     fmt = _text_format(ext, text)
     if fmt == "json":
         return parse_json(text)
@@ -69,11 +70,12 @@ def _read_text(ext: str, text: str) -> list[ParsedArticle]:
     if fmt == "markdown":
         meta, body = split_front_matter(text)
         if looks_like_html(body):
-            # A saved web page: front matter for title/source/date, HTML for the text.
-            md = parse_markdown(text)
-            return [extract_html(body, title=md.title if meta.get("title") else "",
-                                 source=md.source_raw, published=md.published_at)]
-        return [parse_markdown(text)]
+            # A saved web page: front matter for title/source/date/address, HTML for the text.
+            fields = article_fields(meta)
+            article = extract_html(body, title=fields.title, source=fields.source, published=fields.published)
+            article.topic, article.url = fields.topic, fields.url or article.url
+            return [article]
+        return [parse_markdown(text, file_name)]
     if looks_like_html(text) and text.lstrip().startswith("<"):
         return [extract_html(text)]
-    return [parse_plain(text)]
+    return [parse_plain(text, file_name)]

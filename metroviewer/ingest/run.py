@@ -52,6 +52,7 @@ class Preview:
     rows: list[PreviewRow] = field(default_factory=list)
     failed: list[FailedFile] = field(default_factory=list)
     files: int = 0
+    skipped: list[FailedFile] = field(default_factory=list)  # not articles: README, LICENSE …
 
 
 ProgressFn = Callable[[Progress], None]
@@ -67,22 +68,30 @@ class ImportRun:
 
     def __init__(self, store: Store, gazetteer: Gazetteer | None = None, *,
                  include: list[str] | None = None, exclude: list[str] | None = None,
-                 workers: int | None = None):
+                 workers: int | None = None, ignore: list[str] | None = None):
         self.store = store
         self.gazetteer = gazetteer or default_gazetteer()
         self.preparer = ArticlePreparer(self.gazetteer)
         self.include, self.exclude = include, exclude
+        # The skip list of names that are not articles; None: not_articles.py's default list.
+        self.ignore = ignore
         # Worker processes that prepare files (0: prepare here, in this thread).
         self.workers = worker_count() if workers is None else workers
         store.regions.sync(self.gazetteer)
 
     def candidates(self, paths: list[str | Path]) -> list[Candidate]:
-        return list(find_files(list(paths), include=self.include, exclude=self.exclude))
+        return list(find_files(list(paths), include=self.include, exclude=self.exclude, ignore=self.ignore))
+
+    def _split_skipped(self, paths: list[str | Path]) -> tuple[list[Candidate], list[FailedFile]]:
+        """(the files to read, the files passed over as not articles)."""
+        found = self.candidates(paths)
+        skipped = [FailedFile(display_path(c.path.absolute()), c.skipped) for c in found if c.skipped]
+        return [c for c in found if not c.skipped], skipped
 
     def run(self, paths: list[str | Path], progress: ProgressFn | None = None,
             cancelled: CancelFn = _never) -> ImportReport:
-        candidates = self.candidates(paths)
-        report = ImportReport()
+        candidates, skipped_files = self._split_skipped(paths)
+        report = ImportReport(skipped=skipped_files)
         run_id = self.store.imports.start_run([display_path(p) for p in paths])
         batch: list[PreparedFile] = []
         batch_articles = 0
@@ -141,8 +150,8 @@ class ImportRun:
     def preview(self, paths: list[str | Path], progress: ProgressFn | None = None,
                 cancelled: CancelFn = _never) -> Preview:
         """A dry run: what the import would create and which files would fail; writes nothing."""
-        candidates = self.candidates(paths)
-        preview = Preview(files=len(candidates))
+        candidates, skipped_files = self._split_skipped(paths)
+        preview = Preview(files=len(candidates), skipped=skipped_files)
         seen: set[str] = set()
         stream = self._prepared(candidates)
         for n, (candidate, prepared) in enumerate(zip(candidates, stream, strict=False)):

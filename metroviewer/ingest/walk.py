@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .not_articles import NOT_ARTICLE_REASON, default_ignore_patterns, matching_pattern
 from .readers import is_supported
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -16,10 +17,12 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 
 @dataclass
 class Candidate:
-    """A file to import, or a path already known to fail (with the reason)."""
+    """A file to import, a path already known to fail (with the reason), or a file passed
+    over on purpose (`skipped`: why; it is listed in the report, not imported, not a failure)."""
 
     path: Path
     failure: str | None = None
+    skipped: str | None = None
 
 
 def display_path(path: Path | str) -> str:
@@ -32,14 +35,17 @@ def _matches(name: str, patterns: list[str]) -> bool:
 
 
 def find_files(paths: list[Path | str], *, include: list[str] | None = None,
-               exclude: list[str] | None = None) -> Iterator[Candidate]:
+               exclude: list[str] | None = None, ignore: list[str] | None = None) -> Iterator[Candidate]:
     """Every file to import under `paths`, in a stable order; folders are walked recursively.
 
-    Hidden files and unsupported types found inside folders are passed over; a path given
-    directly is always reported, as imported or failed. Link loops are followed once.
+    Inside folders, files named in `ignore` (default: not_articles.py's list) are yielded as
+    skipped, not an article; hidden files and unsupported types are passed over silently.
+    A path given directly is always reported, as imported or failed: the user chose it.
+    Link loops are followed once.
     """
     include = include or []
     exclude = exclude or []
+    ignore = default_ignore_patterns() if ignore is None else ignore
     visited_dirs: set[tuple[int, int]] = set()
     for given in paths:
         p = Path(given)
@@ -50,12 +56,13 @@ def find_files(paths: list[Path | str], *, include: list[str] | None = None,
             yield Candidate(p, "no such file or folder")
             continue
         if p.is_dir():
-            yield from _walk(p, include, exclude, visited_dirs)
+            yield from _walk(p, include, exclude, ignore, visited_dirs)
         else:
             yield _check_file(p, explicit=True)
 
 
-def _walk(root: Path, include: list[str], exclude: list[str], visited: set[tuple[int, int]]) -> Iterator[Candidate]:
+def _walk(root: Path, include: list[str], exclude: list[str], ignore: list[str],
+          visited: set[tuple[int, int]]) -> Iterator[Candidate]:
     try:
         st = root.stat()
     except OSError as e:
@@ -72,6 +79,9 @@ def _walk(root: Path, include: list[str], exclude: list[str], visited: set[tuple
         return
     for entry in entries:
         path = Path(entry.path)
+        if ignore and matching_pattern(entry.name, ignore) and not _is_dir(entry):
+            yield Candidate(path, skipped=NOT_ARTICLE_REASON)
+            continue
         if entry.name.startswith("."):
             continue
         if exclude and _matches(entry.name, exclude):
@@ -81,7 +91,7 @@ def _walk(root: Path, include: list[str], exclude: list[str], visited: set[tuple
                 yield Candidate(path, "a broken symbolic link (its target does not exist)")
                 continue
             if entry.is_dir(follow_symlinks=True):
-                yield from _walk(path, include, exclude, visited)
+                yield from _walk(path, include, exclude, ignore, visited)
                 continue
         except OSError as e:
             yield Candidate(path, f"cannot be read ({e.strerror})")
@@ -91,6 +101,13 @@ def _walk(root: Path, include: list[str], exclude: list[str], visited: set[tuple
         if not is_supported(path) and entry.is_file():
             continue
         yield _check_file(path, explicit=False)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False
 
 
 def _check_file(path: Path, explicit: bool) -> Candidate:

@@ -149,7 +149,8 @@ class ArticleRepository:
     def get(self, article_id: int) -> Article | None:
         row = self.db.execute(
             "SELECT a.id, a.title, a.source, a.source_raw, a.published_at, a.published_is_fallback, a.topic, "
-            "a.language, a.body, a.summary, d.path, a.is_read, a.is_starred FROM articles a "
+            "a.language, a.body, a.summary, d.path, a.is_read, a.is_starred, a.url, a.keywords, a.authors, "
+            "a.reference_list FROM articles a "
             "JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
             [article_id],
         ).fetchone()
@@ -160,6 +161,7 @@ class ArticleRepository:
             published_is_fallback=bool(row[5]), topic=row[6], language=row[7], body=row[8],
             summary=Summary.from_dict(json.loads(row[9])) if row[9] else None, document=row[10],
             is_read=bool(row[11]), is_starred=bool(row[12]),
+            url=row[13], keywords=json.loads(row[14] or "[]"), authors=row[15], references=row[16],
         )
         article.regions = self.region_names(article_id)
         return article

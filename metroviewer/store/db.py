@@ -89,6 +89,7 @@ class Store:
                 self.conn.close()
             raise UserError(_explain_open_error(self.path, e)) from e
         from .articles import ArticleRepository
+        from .edits import EditRepository
         from .imports import ImportWriter
         from .panels import PanelRepository
         from .regions import RegionRepository
@@ -99,6 +100,7 @@ class Store:
         self.regions = RegionRepository(self.db)
         self.imports = ImportWriter(self.db)
         self.panels = PanelRepository(self.db)
+        self.edits = EditRepository(self.db)
 
     def close(self) -> None:
         self.conn.close()

@@ -45,6 +45,20 @@ def delete(conn: sqlite3.Connection, entries: Iterable[Entry]) -> None:
     conn.executemany(_DELETE, _values(entries))
 
 
+def entry_of(conn: sqlite3.Connection, article_id: int) -> Entry:
+    """The index entry of a stored article, as it was written (see core/search_text.py)."""
+    import json
+
+    from ..core.models import Summary
+    from ..core.search_text import index_body_source, indexed_text, region_tokens
+
+    title, body, summary_json = conn.execute("SELECT title, body, summary FROM articles WHERE id = ?",
+                                             [article_id]).fetchone()
+    summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
+    scope = [r[0] for r in conn.execute("SELECT region_id FROM article_scope WHERE article_id = ?", [article_id])]
+    return article_id, indexed_text(title, index_body_source(body, summary)), region_tokens(scope)
+
+
 def rebuild(conn: sqlite3.Connection, batch: int = 2000) -> None:
     """Drop the index and write it again from the articles (a migration changed its layout)."""
     from ..core.search_text import indexed_text, region_tokens

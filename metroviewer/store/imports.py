@@ -49,8 +49,10 @@ class ImportWriter:
         for i in range(0, len(hashes), 500):
             chunk = hashes[i : i + 500]
             marks = ",".join("?" * len(chunk))
+            # A deleted article's tombstone counts as present: re-importing does not bring it back.
             found.update(r[0] for r in self.db.execute(
-                f"SELECT content_hash FROM articles WHERE content_hash IN ({marks})", chunk))
+                f"SELECT content_hash FROM articles WHERE content_hash IN ({marks}) "
+                f"UNION ALL SELECT content_hash FROM deleted_articles WHERE content_hash IN ({marks})", chunk * 2))
         return found
 
     # -- runs ------------------------------------------------------------------------------
@@ -148,13 +150,15 @@ class ImportWriter:
             art.topic, art.language, art.body,
             art.summary_json,
             art.url, art.content_hash, art.themes_json,
+            json.dumps(art.keywords, ensure_ascii=False) if art.keywords else "[]", art.authors, art.references,
         ]
 
     def _replace_article(self, article_id: int, art: PreparedArticle, deltas: Counter[str]) -> None:
         unread = self._delete_index_and_tags(article_id, deltas)
         self.db.conn.execute(
             "UPDATE articles SET position=?, title=?, source=?, source_raw=?, published_at=?, published_is_fallback=?, "
-            "topic=?, language=?, body=?, summary=?, url=?, content_hash=?, themes=? WHERE id=?",
+            "topic=?, language=?, body=?, summary=?, url=?, content_hash=?, themes=?, keywords=?, authors=?, "
+            "reference_list=? WHERE id=?",
             [*self._article_values(art), article_id],
         )
         self._index_and_tag(article_id, art, deltas, unread=unread)
@@ -187,15 +191,7 @@ class ImportWriter:
         return not is_read
 
     def _apply_count_deltas(self, deltas: Counter[str]) -> None:
-        totals: Counter[str] = Counter()
-        unread: Counter[str] = Counter()
-        for key, n in deltas.items():
-            (totals if key[0] == "t" else unread)[key[2:]] += n
-        self.db.conn.executemany(
-            "INSERT INTO region_counts (region_id, total, unread) VALUES (?, ?, ?) "
-            "ON CONFLICT(region_id) DO UPDATE SET total = total + excluded.total, unread = unread + excluded.unread",
-            [(rid, totals[rid], unread[rid]) for rid in set(totals) | set(unread)],
-        )
+        apply_count_deltas(self.db.conn, deltas)
 
 
 
@@ -219,7 +215,7 @@ class _PendingInserts:
 
     def index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
         self.fts.append((article_id, art.index, art.region_tokens))
-        self.tags.extend((article_id, t.region_id, t.mentions, t.first_pos) for t in art.tags)
+        self.tags.extend((article_id, t.region_id, t.mentions, t.first_pos, int(t.about)) for t in art.tags)
         self.scope.extend((rid, art.published_at, article_id) for rid in art.scope)
         for rid in counters(art.scope, art.topic):
             deltas["t:" + rid] += 1
@@ -229,14 +225,28 @@ class _PendingInserts:
     def flush(self, conn: sqlite3.Connection) -> None:
         conn.executemany(
             "INSERT INTO articles (id, position, title, source, source_raw, published_at, published_is_fallback, "
-            "topic, language, body, summary, url, content_hash, themes, document_id, imported_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.articles)
+            "topic, language, body, summary, url, content_hash, themes, keywords, authors, reference_list, "
+            "document_id, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.articles)
         fts.insert(conn, self.fts)
-        conn.executemany("INSERT INTO article_regions (article_id, region_id, mentions, first_pos) VALUES (?,?,?,?)",
-                         self.tags)
+        conn.executemany(
+            "INSERT INTO article_regions (article_id, region_id, mentions, first_pos, about) VALUES (?,?,?,?,?)",
+            self.tags)
         conn.executemany("INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)", self.scope)
 
 
 def counters(scope: Iterable[str], topic: str) -> list[str]:
     """The rows of region_counts an article counts in: its regions, all articles, its topic."""
     return [*scope, ALL_ARTICLES, *([TOPIC_PREFIX + topic] if topic else [])]
+
+
+def apply_count_deltas(conn: sqlite3.Connection, deltas: Counter[str]) -> None:
+    """Add count changes ("t:REGION" for totals, "u:REGION" for unread) to region_counts."""
+    totals: Counter[str] = Counter()
+    unread: Counter[str] = Counter()
+    for key, n in deltas.items():
+        (totals if key[0] == "t" else unread)[key[2:]] += n
+    conn.executemany(
+        "INSERT INTO region_counts (region_id, total, unread) VALUES (?, ?, ?) "
+        "ON CONFLICT(region_id) DO UPDATE SET total = total + excluded.total, unread = unread + excluded.unread",
+        [(rid, totals[rid], unread[rid]) for rid in set(totals) | set(unread)],
+    )

@@ -131,8 +131,9 @@ class RegionRepository:
             conn.executemany("DELETE FROM article_regions WHERE article_id = ?", ids)
             conn.executemany("DELETE FROM article_scope WHERE article_id = ?", ids)
             conn.executemany(
-                "INSERT INTO article_regions (article_id, region_id, mentions, first_pos) VALUES (?,?,?,?)",
-                [(aid, m.region_id, m.mentions, m.first_pos) for aid, _, mentions, _ in tagged for m in mentions])
+                "INSERT INTO article_regions (article_id, region_id, mentions, first_pos, about) VALUES (?,?,?,?,?)",
+                [(aid, m.region_id, m.mentions, m.first_pos, int(m.about)) for aid, _, mentions, _ in tagged
+                 for m in mentions])
             conn.executemany(
                 "INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)",
                 [(rid, when, aid) for aid, when, _, scope in tagged for rid in scope])

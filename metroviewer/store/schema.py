@@ -191,5 +191,46 @@ def m007_themes(db: Database) -> None:
     reanalyse_all(db.conn)
 
 
+@migrations()
+def m008_article_keywords_authors_references(db: Database) -> None:
+    """A paper's keywords (JSON list), authors and affiliations, and reference list, kept beside
+    its body: shown by the reader, never tagged, searched or quoted. (`url` was in m001.)"""
+    db.execute("ALTER TABLE articles ADD COLUMN keywords TEXT NOT NULL DEFAULT '[]'")
+    db.execute("ALTER TABLE articles ADD COLUMN authors TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE articles ADD COLUMN reference_list TEXT NOT NULL DEFAULT ''")
+
+
+
+@migrations()
+def m009_region_tags_about(db: Database) -> None:
+    """Whether an article is mainly about a region it is tagged with (in its title, mentioned
+    often, or first in its lead) rather than merely mentioning it; 0 until the next re-tag."""
+    db.execute("ALTER TABLE article_regions ADD COLUMN about INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations()
+def m010_deletions_and_edits(db: Database) -> None:
+    """What the user removed (a tombstone by content hash, with the article kept for undo and
+    for `import --restore-deleted`) and what the user edited (title, source, date), so that
+    re-importing brings back neither the deleted article nor the old title."""
+    db.execute(
+        """CREATE TABLE deleted_articles (
+            content_hash TEXT PRIMARY KEY,
+            document_path TEXT NOT NULL,
+            title TEXT NOT NULL,
+            deleted_at TEXT NOT NULL,
+            saved TEXT NOT NULL              -- JSON: the article's row, tags and scope
+        )""")
+    db.execute("CREATE INDEX deleted_articles_path ON deleted_articles(document_path)")
+    db.execute(
+        """CREATE TABLE article_edits (
+            content_hash TEXT PRIMARY KEY,
+            title TEXT,
+            source TEXT,
+            published_at TEXT,
+            edited_at TEXT NOT NULL
+        )""")
+
+
 def migrate(db: Database) -> None:
     migrations.apply(db)

@@ -23,19 +23,30 @@ class ArticleReader(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.article: Article | None = None
         self.dark = False
+        self.show_references = False
+        self._shown: tuple[list | None, list | None, list | None] = (None, None, None)
         self.setPlaceholderText(self.tr("Select an article to read it here."))
 
     def show_article(self, article: Article | None, regions: list[tuple[str, str, int]] | None = None,
                      search_terms: list[str] | None = None, region_forms: list[str] | None = None) -> None:
+        if article is None or self.article is None or article.id != self.article.id:
+            self.show_references = False  # a paper's references open folded
         self.article = article
         if article is None:
             self.clear()
             return
+        self._shown = (regions, search_terms, region_forms)
+        self._render()
+        self.verticalScrollBar().setValue(0)
+
+    def _render(self) -> None:
+        if self.article is None:
+            return
+        regions, search_terms, region_forms = self._shown
         css_file = "reader-dark.css" if self.dark else "reader.css"
         css = (RESOURCES / "styles" / css_file).read_text(encoding="utf-8")
-        self.setHtml(article_html(article, search_terms=search_terms, regions=regions,
-                                  region_forms=region_forms, css=css))
-        self.verticalScrollBar().setValue(0)
+        self.setHtml(article_html(self.article, search_terms=search_terms, regions=regions,
+                                  region_forms=region_forms, css=css, show_references=self.show_references))
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt override)
         # Imported content is untrusted: never load anything, local or remote, into the page.
@@ -44,5 +55,11 @@ class ArticleReader(QTextBrowser):
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "region":
             self.region_clicked.emit(unquote(url.path() or url.toString()[len("region:"):]))
-        elif url.isLocalFile():
+        elif url.scheme() == "references":
+            position = self.verticalScrollBar().value()
+            self.show_references = url.path() == "show"
+            self._render()
+            self.verticalScrollBar().setValue(position)
+        elif url.isLocalFile() or url.scheme() in ("http", "https"):
+            # The original address opens in the user's browser on a click; the reader loads nothing.
             QDesktopServices.openUrl(url)
