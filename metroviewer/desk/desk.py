@@ -329,18 +329,20 @@ class Desk:
     # -- importing and re-tagging -------------------------------------------------------------
 
     def import_run(self, *, include: list[str] | None = None, exclude: list[str] | None = None,
-                   workers: int | None = None) -> ImportRun:
-        return ImportRun(self.store(), self.gazetteer, include=include, exclude=exclude, workers=workers)
+                   workers: int | None = None, ignore: list[str] | None = None) -> ImportRun:
+        """`ignore`: names that are not articles (None: the default list, ingest/not_articles.py)."""
+        return ImportRun(self.store(), self.gazetteer, include=include, exclude=exclude, workers=workers,
+                         ignore=ignore)
 
     def preview(self, paths: list[str | Path], *, include: list[str] | None = None,
-                exclude: list[str] | None = None, workers: int | None = None, progress: ProgressFn | None = None,
-                cancelled: CancelFn = _never) -> Preview:
+                exclude: list[str] | None = None, workers: int | None = None, ignore: list[str] | None = None,
+                progress: ProgressFn | None = None, cancelled: CancelFn = _never) -> Preview:
         """What an import of `paths` would create and which files would fail; writes nothing."""
-        run = self.import_run(include=include, exclude=exclude, workers=workers)
+        run = self.import_run(include=include, exclude=exclude, workers=workers, ignore=ignore)
         return run.preview(paths, progress, cancelled)
 
     def import_paths(self, paths: list[str | Path], *, include: list[str] | None = None,
-                     exclude: list[str] | None = None, workers: int | None = None,
+                     exclude: list[str] | None = None, workers: int | None = None, ignore: list[str] | None = None,
                      progress: ProgressFn | None = None, cancelled: CancelFn = _never,
                      separate_process: bool = False, restore_deleted: bool = False) -> Outcome[ImportReport]:
         """Import files and folders. `separate_process` writes from a child process, so that the
@@ -351,10 +353,10 @@ class Desk:
             edits.forget(edits.deleted_under([str(Path(p).expanduser().absolute()) for p in paths]))
         if separate_process:
             run: ImportRun | ChildImportRun = ChildImportRun(
-                self.path, lambda: self.import_run(include=include, exclude=exclude, workers=workers),
-                include=include, exclude=exclude, workers=workers)
+                self.path, lambda: self.import_run(include=include, exclude=exclude, workers=workers, ignore=ignore),
+                include=include, exclude=exclude, workers=workers, ignore=ignore)
         else:
-            run = self.import_run(include=include, exclude=exclude, workers=workers)
+            run = self.import_run(include=include, exclude=exclude, workers=workers, ignore=ignore)
         with _plain_lock_errors():
             report = run.run(paths, progress, cancelled)
         changed = bool(report.added or report.updated or report.removed)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..core.models import ImportReport
 from ..desk.desk import Outcome
+from ..ingest.not_articles import default_ignore_patterns
 from ..ingest.parallel import interactive_worker_count
 from ..ingest.run import Preview, Progress
 from .tasks import TaskHandle, TaskRunner
@@ -69,6 +71,11 @@ class SourcesPage(QWizardPage):
         self.include.setPlaceholderText(self.tr("e.g. *.txt, *.md (empty: every supported file)"))
         self.exclude = QLineEdit(self)
         self.exclude.setPlaceholderText(self.tr("e.g. drafts, *.bak"))
+        # Files that are not articles (README, LICENSE, .DS_Store…): skipped and listed as such.
+        self.not_articles = QLineEdit(", ".join(default_ignore_patterns()), self)
+        self.not_articles.setToolTip(self.tr("Files with these names are skipped and listed in the report as "
+                                             "“skipped (not an article)”. Clear the field to import them too."))
+        self.restore_deleted = QCheckBox(self.tr("Bring back articles I deleted from these files"), self)
         buttons = QHBoxLayout()
         for b in (add_folder, add_files, remove):
             buttons.addWidget(b)
@@ -76,6 +83,8 @@ class SourcesPage(QWizardPage):
         form = QFormLayout()
         form.addRow(self.tr("Only files matching:"), self.include)
         form.addRow(self.tr("Skip names matching:"), self.exclude)
+        form.addRow(self.tr("Not articles:"), self.not_articles)
+        form.addRow("", self.restore_deleted)
         layout = QVBoxLayout(self)
         layout.addWidget(self.paths)
         layout.addLayout(buttons)
@@ -140,7 +149,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("Files that would fail:"), self))
+        layout.addWidget(QLabel(self.tr("Files that would fail or are skipped:"), self))
         layout.addWidget(self.failures)
 
     def initializePage(self) -> None:  # noqa: N802 (Qt override)
@@ -170,9 +179,12 @@ class PreviewPage(QWizardPage):
                       Path(r.path).name, self.tr("already in the store") if r.duplicate else self.tr("new"))
             for j, v in enumerate(values):
                 self.table.setItem(i, j, QTableWidgetItem(v))
-        self.failures.setPlainText("\n".join(f"{f.path}: {f.reason}" for f in preview.failed) or self.tr("None."))
-        self.status.setText(self.tr("Files: {0} · new articles: {1} · already in the store: {2} · files that would fail: {3}")
-                            .format(preview.files, new, len(preview.rows) - new, len(preview.failed)))
+        lines = [f"{f.path}: {f.reason}" for f in preview.failed]
+        lines += [self.tr("{0}: skipped (not an article)").format(f.path) for f in preview.skipped]
+        self.failures.setPlainText("\n".join(lines) or self.tr("None."))
+        self.status.setText(self.tr("Files: {0} · new articles: {1} · already in the store: {2} · files that would "
+                                    "fail: {3} · skipped: {4}").format(preview.files, new, len(preview.rows) - new,
+                                                                        len(preview.failed), len(preview.skipped)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt override)
@@ -207,10 +219,12 @@ class ImportPage(QWizardPage):
         self.report = None
         self.cancel_button.setEnabled(True)
         paths, options = self.wiz.sources(), self.wiz.run_options()
+        restore = self.wiz.sources_page.restore_deleted.isChecked()
         # Written from a child process (ingest/external.py): the window keeps its interpreter lock.
         self.handle = self.wiz.tasks.run(
-            lambda desk, progress, cancelled: desk.import_paths(paths, progress=progress, cancelled=cancelled,
-                                                                separate_process=True, **options),
+            lambda desk, progress, cancelled: desk.import_paths(
+                paths, progress=progress, cancelled=cancelled, separate_process=True,
+                restore_deleted=restore, **options),
             lane="long", on_success=self._on_import_succeeded, on_failure=self._on_import_failed,
             on_progress=self._on_import_progressed)
 
@@ -298,7 +312,8 @@ class ImportWizard(QWizard):
 
     def run_options(self) -> dict[str, Any]:
         """The chosen options of the preview and the import (desk.preview, desk.import_paths)."""
-        return {"include": self.include(), "exclude": self.exclude(), "workers": interactive_worker_count()}
+        return {"include": self.include(), "exclude": self.exclude(), "workers": interactive_worker_count(),
+                "ignore": _patterns(self.sources_page.not_articles.text())}
 
     def sources(self) -> list[str]:
         return self.sources_page.selected_paths()

@@ -49,6 +49,9 @@ class MainWindow(QMainWindow):
     import_finished = Signal(object)
     briefing_saved = Signal(str, int)
     panels_shown = Signal()
+    articles_deleted = Signal(list)
+    articles_restored = Signal(list)
+    article_edited = Signal(int)
 
     def __init__(self, store: Path | Desk, gazetteer: Gazetteer | None = None, settings: QSettings | None = None):
         super().__init__()
@@ -68,6 +71,7 @@ class MainWindow(QMainWindow):
         self._panels_shown_for: tuple[ArticleFilter, str] | None = None
         self._counts_again = False
         self._pending_move: tuple[int, bool] | None = None
+        self.deletions: list[Any] = []  # what Undo delete brings back, newest last (until the window closes)
         self._build_widgets()
         self.actions_by_name = build_menus(self)
         self._wire()
@@ -319,6 +323,14 @@ class MainWindow(QMainWindow):
             self.reload_list()  # the panels follow the list
         elif changes.panels:
             self.reload_panels()
+
+    def selected_ids(self) -> list[int]:
+        """The articles selected in the list (the current one when nothing else is)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [item.id for item in (self.list_model.row_at(r) for r in rows) if item is not None]
+        if not ids and self.current_row() is not None:
+            ids = [self.current_row().id]
+        return ids
 
     def current_row(self) -> Any:
         index = self.table.currentIndex()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from .. import __version__
 from ..desk.desk import Outcome
+from .article_actions import delete_selected, edit_current, undo_delete
 from .i18n import LANGUAGES, SETTING, chosen_language, install_translators
 from .theme import apply_theme
 
@@ -18,7 +19,8 @@ if TYPE_CHECKING:
 
 SHORTCUTS_HELP = [
     ("J / ↓", "Next article"), ("K / ↑", "Previous article"), ("N", "Next unread article"),
-    ("M", "Toggle read / unread"), ("S", "Toggle star"), ("Ctrl+F", "Search"), ("Esc", "Clear the search"),
+    ("M", "Toggle read / unread"), ("S", "Toggle star"), ("F2", "Edit title, source and date"),
+    ("Delete", "Delete the selected articles"), ("Ctrl+Z", "Undo delete"), ("Ctrl+F", "Search"), ("Esc", "Clear the search"),
     ("Ctrl+I", "Import documents"), ("Ctrl+O", "Open another store"), ("Ctrl+1 / 2 / 3", "Focus tree / list / reader"),
     ("Ctrl+Q", "Quit"),
 ]
@@ -88,6 +90,13 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(go, "next_unread", w.tr("Next &unread article"), lambda: w.move_selection(1, unread_only=True), "N")
     add(go, "toggle_read", w.tr("Toggle &read"), lambda: _toggle(w, "read"), "M")
     add(go, "toggle_star", w.tr("Toggle s&tar"), lambda: _toggle(w, "star"), "S")
+    go.addSeparator()
+    add(go, "edit_article", w.tr("&Edit title, source and date…"), lambda: edit_current(w), "F2")
+    add(go, "delete", w.tr("&Delete"), lambda: delete_selected(w), QKeySequence.StandardKey.Delete)
+    add(go, "delete_document", w.tr("Delete the whole &document"), lambda: delete_selected(w, whole_documents=True),
+        "Shift+Delete")
+    add(go, "undo_delete", w.tr("&Undo delete"), lambda: undo_delete(w), QKeySequence.StandardKey.Undo)
+    actions["undo_delete"].setEnabled(False)
 
     help_menu = bar.addMenu(w.tr("&Help"))
     add(help_menu, "shortcuts", w.tr("&Keyboard shortcuts"), lambda: show_shortcuts(w), "F1")
