@@ -9,7 +9,7 @@ import sys
 
 from .core.models import UserError
 
-SUBCOMMANDS = ("import", "search", "articles", "regions", "stats", "retag", "brief", "delete", "edit")
+SUBCOMMANDS = ("import", "search", "articles", "regions", "stats", "retag", "brief", "delete", "edit", "compare")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title")
     p.add_argument("--source")
     p.add_argument("--date", metavar="DATE", help="YYYY-MM-DD or YYYY-MM-DD HH:MM")
+    _common(p)
+    p = sub.add_parser("compare", help="regions side by side: key figures, articles per month, themes")
+    p.add_argument("regions", nargs="+", metavar="REGION")
     _common(p)
     p = sub.add_parser("brief", help="write a briefing PDF")
     p.add_argument("--region", action="append", metavar="NAME", default=[])

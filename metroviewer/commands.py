@@ -174,6 +174,41 @@ def cmd_edit(args: Namespace) -> Result:
     return Result(data, article_line(data))
 
 
+def cmd_compare(args: Namespace) -> Result:
+    from .figures.format import KIND_NAMES
+
+    with open_desk(args) as desk:
+        comparison = desk.compare([desk.resolve_region(name) for name in args.regions])
+    ids = comparison.region_ids
+
+    def value(kf: Any) -> dict[str, Any] | None:
+        if kf is None:
+            return None
+        return {"year": kf.year, "values": [{"value": v.value, "high": v.high, "unit": v.unit, "display": v.display,
+                                             "qualifier": v.qualifier,
+                                             "sources": [s.source for s in v.sources if s.source],
+                                             "articles": [s.article_id for s in v.sources]} for v in kf.latest],
+                "conflicting": kf.conflicting}
+
+    rows = [{"kind": kind, "measure": measure, "unit": unit,
+             "regions": {rid: value(comparison.cell(rid, (kind, measure, unit))) for rid in ids}}
+            for kind, measure, unit in comparison.measures()]
+    data = {"regions": [{"id": rid, "name": comparison.names[rid], "articles": comparison.articles[rid],
+                         "months": comparison.months[rid], "themes": dict(comparison.themes[rid])} for rid in ids],
+            "key_figures": rows}
+    header = ["measure"] + [comparison.names[rid] for rid in ids]
+    lines = ["  |  ".join(header)]
+    for row in rows:
+        cells = [f"{row['measure']} ({KIND_NAMES.get(row['kind'], row['kind'])})"]
+        for rid in ids:
+            cell = row["regions"][rid]
+            cells.append(" / ".join(v["display"] for v in cell["values"]) + (f" ({cell['year']})" if cell["year"]
+                         else "") if cell else "—")
+        lines.append("  |  ".join(cells))
+    lines.append("Articles: " + ", ".join(f"{comparison.names[rid]} {comparison.articles[rid]}" for rid in ids))
+    return Result(data, "\n".join(lines))
+
+
 def cmd_brief(args: Namespace) -> Result:
     from .ui.briefing_printer import write_briefing_pdf
 

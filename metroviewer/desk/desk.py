@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 from ..briefing.compose import Briefing, compose_briefing
 from ..core.dates import parse_date
 from ..core.models import Article, ImportReport, UserError
+from ..figures.keyfigures import KeyFigure
 from ..ingest.external import ChildImportRun
 from ..ingest.run import CancelFn, ImportRun, Preview, ProgressFn
 from ..regions.gazetteer import Gazetteer, default_gazetteer
@@ -28,7 +29,14 @@ from ..store import Store
 from ..store.articles import ArticleFilter, ArticleRow
 from ..store.db import write_transaction
 from ..store.edits import Deleted
-from ..summary.data import PanelData, figures_of, panel_data
+from ..summary.data import (
+    PanelData,
+    RegionComparison,
+    compare_regions,
+    figures_of,
+    panel_data,
+    region_key_figures,
+)
 from .changes import Changes
 from .retag import retag_all
 
@@ -232,7 +240,8 @@ class Desk:
         for af in figures_of(store, self.gazetteer, ids, limit=None)[0]:
             f = af.figure
             figures.setdefault(af.article_id, []).append({
-                "kind": f.kind, "label": f.label, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
+                "kind": f.kind, "measure": f.measure or None, "label": f.label, "value": f.value, "high": f.high,
+                "unit": f.unit, "qualifier": f.qualifier,
                 "year": f.year, "when": f.when or None, "display": figure_value(f), "text": f.text,
                 "sentence": f.sentence, "region": f.region_id, "region_name": af.region_name or None})
         out = []
@@ -251,6 +260,16 @@ class Desk:
 
     def panels(self, f: ArticleFilter = ArticleFilter(), query: str = "") -> PanelData:
         return panel_data(self.store(), self.gazetteer, f, query)
+
+    def key_figures(self, region_id: str) -> list[KeyFigure]:
+        """A region's latest value of each measure its articles give, with earlier values."""
+        return region_key_figures(self.store(), self.gazetteer, region_id)
+
+    def compare(self, region_ids: list[str]) -> RegionComparison:
+        """Regions side by side: key figures, articles per month, theme mix."""
+        if len(region_ids) < 2:
+            raise UserError("Compare needs two regions or more.")
+        return compare_regions(self.store(), self.gazetteer, region_ids)
 
     def stats(self) -> dict[str, Any]:
         store = self.store()

@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..core.models import Figure, Summary
 from ..core.search_text import index_body_source
 from ..figures.extract import article_figures
+from ..figures.keyfigures import KeyFigure, SourcedFigure, key_figures
 from ..figures.themes import THEMES
 from ..regions.gazetteer import Gazetteer
 from ..regions.tagger import RegionTagger
@@ -32,6 +33,10 @@ class ArticleFigure:
     article_title: str
     published_at: str | None
     region_name: str = ""  # of the region named in the figure's sentence
+    source: str = ""
+
+    def sourced(self) -> SourcedFigure:
+        return SourcedFigure(self.figure, self.article_id, self.article_title, self.source, self.published_at)
 
 
 @dataclass
@@ -44,6 +49,7 @@ class PanelData:
     themes: list[tuple[str, int]] = field(default_factory=list)
     figures: list[ArticleFigure] = field(default_factory=list)
     figures_from: int = 0  # newest articles the figures were read from
+    key_figures: list[KeyFigure] = field(default_factory=list)  # of the selected region, from `figures`
     months_complete: bool = True  # False for a search: counted over the sample
 
     @property
@@ -95,7 +101,10 @@ def _counted(data: PanelData, store: Store, gazetteer: Gazetteer, ids: list[int]
     data.regions = [(rid, _name(gazetteer, rid), n) for rid, n in store.panels.co_mentions(ids, exclude)]
     order = {theme: i for i, theme in enumerate(THEMES)}
     data.themes = sorted(store.panels.themes(ids), key=lambda t: order.get(t[0], len(order)))
-    data.figures, data.figures_from = figures_of(store, gazetteer, ids[:figure_articles], region)
+    data.figures, data.figures_from = figures_of(store, gazetteer, ids[:figure_articles], region, limit=None)
+    if region:
+        data.key_figures = key_figures([af.sourced() for af in data.figures], region)
+    data.figures = data.figures[:MAX_FIGURES]
     return data
 
 
@@ -106,11 +115,11 @@ def figures_of(store: Store, gazetteer: Gazetteer, ids: list[int], region: str |
     tagger = _tagger(gazetteer)
     found: list[ArticleFigure] = []
     texts = store.panels.texts(ids)
-    for article_id, title, body, summary_json, published_at in texts:
+    for article_id, title, body, summary_json, published_at, source in texts:
         summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
         figures = article_figures(title, index_body_source(body, summary), tagger)
         found.extend(ArticleFigure(fig, article_id, title, published_at,
-                                   _name(gazetteer, fig.region_id) if fig.region_id else "")
+                                   _name(gazetteer, fig.region_id) if fig.region_id else "", source)
                      for fig in figures)
     if region:
         def in_region(af: ArticleFigure) -> bool:
@@ -119,6 +128,57 @@ def figures_of(store: Store, gazetteer: Gazetteer, ids: list[int], region: str |
 
         found.sort(key=lambda af: not in_region(af))  # stable: newest first within each part
     return found[:limit], len(texts)
+
+
+# A region's key figures (and a comparison) are read from this many of its newest articles.
+KEY_FIGURE_ARTICLES = 200
+
+
+def region_key_figures(store: Store, gazetteer: Gazetteer, region_id: str,
+                       articles: int = KEY_FIGURE_ARTICLES) -> list[KeyFigure]:
+    """The latest value of each measure the articles give for `region_id` itself, with history."""
+    ids = store.panels.newest_ids(ArticleFilter(region=region_id), limit=articles)
+    found, _read = figures_of(store, gazetteer, ids, limit=None)
+    return key_figures([af.sourced() for af in found], region_id)
+
+
+@dataclass
+class RegionComparison:
+    """Two or more regions side by side: key figures, articles per month, theme mix."""
+
+    region_ids: list[str]
+    names: dict[str, str]
+    key_figures: dict[str, list[KeyFigure]]
+    months: dict[str, list[tuple[str, int]]]
+    themes: dict[str, list[tuple[str, int]]]
+    articles: dict[str, int]
+
+    def measures(self) -> list[tuple[str, str, str]]:
+        """(kind, measure, unit) rows of the comparison table, in the first region's order."""
+        rows: list[tuple[str, str, str]] = []
+        for rid in self.region_ids:
+            for kf in self.key_figures[rid]:
+                key = (kf.kind, kf.measure, kf.unit)
+                if key not in rows:
+                    rows.append(key)
+        return rows
+
+    def cell(self, region_id: str, row: tuple[str, str, str]) -> KeyFigure | None:
+        return next((kf for kf in self.key_figures[region_id] if (kf.kind, kf.measure, kf.unit) == row), None)
+
+
+def compare_regions(store: Store, gazetteer: Gazetteer, region_ids: list[str]) -> RegionComparison:
+    order = {theme: i for i, theme in enumerate(THEMES)}
+    months, themes, counts, figures = {}, {}, {}, {}
+    for rid in region_ids:
+        f = ArticleFilter(region=rid)
+        months[rid] = store.panels.months(f)
+        ids = store.panels.newest_ids(f)
+        counts[rid] = len(ids) if len(ids) < SAMPLE else store.panels.count(f)
+        themes[rid] = sorted(store.panels.themes(ids), key=lambda t: order.get(t[0], len(order))) if ids else []
+        figures[rid] = region_key_figures(store, gazetteer, rid)
+    return RegionComparison(list(region_ids), {rid: _name(gazetteer, rid) for rid in region_ids}, figures, months,
+                            themes, counts)
 
 
 def _name(gazetteer: Gazetteer, region_id: str) -> str:

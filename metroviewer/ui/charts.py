@@ -71,6 +71,32 @@ class MonthsChart(_Chart):
         self.setYRange(0, max(heights) * 1.08 or 1, padding=0)
 
 
+SERIES_COLOURS = ("#3b78b5", "#d9822b", "#3a9a5b", "#b5443b", "#7d5ba6", "#8c6d31")
+
+
+class MonthLines(_Chart):
+    """Articles per month of several regions, one line each, with a legend."""
+
+    def set_series(self, series: dict[str, list[tuple[str, int]]]) -> None:
+        self.clear()
+        every = _fill_months([(m, 0) for months in series.values() for m, _n in months])
+        if not every:
+            return
+        index = {m: i for i, (m, _) in enumerate(every)}
+        legend = self.getPlotItem().legend or self.addLegend(offset=(8, 4))
+        legend.clear()
+        largest = 1
+        for colour, (name, months) in zip(SERIES_COLOURS * 4, series.items(), strict=False):
+            counts = dict(months)
+            ys = [counts.get(m, 0) for m, _ in every]
+            largest = max(largest, *ys)
+            self.plot(list(index.values()), ys, pen=pg.mkPen(colour, width=2), name=name)
+        self.getAxis("bottom").setTicks([_month_ticks(every)])
+        self.getAxis("left").setTicks([_count_ticks(largest)])
+        self.setXRange(-0.3, len(every) - 0.7, padding=0)
+        self.setYRange(0, largest * 1.1, padding=0)
+
+
 class RankedBars(_Chart):
     """Horizontal bars, largest on top, each labelled on the left."""
 

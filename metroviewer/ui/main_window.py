@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._panels_shown_for: tuple[ArticleFilter, str] | None = None
         self._counts_again = False
         self._pending_move: tuple[int, bool] | None = None
+        self.compare_dialog: Any = None  # View → Compare regions (kept so it is not collected)
         self.deletions: list[Any] = []  # what Undo delete brings back, newest last (until the window closes)
         self._build_widgets()
         self.actions_by_name = build_menus(self)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..figures.format import figure_value
 from ..summary.data import PanelData
+from .key_figures_table import KeyFiguresTable
 
 if TYPE_CHECKING:
     from .charts import MonthsChart, RankedBars
@@ -104,8 +105,10 @@ class SummaryPanel(QScrollArea):
         self.figures.setAccessibleName(self.tr("Figures"))
         self.figures.itemActivated.connect(self._on_figure_activated)
         self.figures.itemDoubleClicked.connect(self._on_figure_activated)
+        self.key_figures = KeyFiguresTable(body)
+        self.key_figures.figure_activated.connect(self.figure_activated)
         self.section_titles: dict[str, QLabel] = {}
-        for key, title in (("months", self.tr("Articles per month")), ("sources", self.tr("Top sources")),
+        for key, title in (("key_figures", self.tr("Key figures")), ("months", self.tr("Articles per month")), ("sources", self.tr("Top sources")),
                            ("regions", self.tr("Regions mentioned with it")), ("themes", self.tr("Theme mix")),
                            ("figures", self.tr("Figures"))):
             label = QLabel(title, body)
@@ -114,9 +117,13 @@ class SummaryPanel(QScrollArea):
             layout.addWidget(label)
             if key == "figures":
                 layout.addWidget(self.figures)
+            elif key == "key_figures":
+                layout.addWidget(self.key_figures)
             else:
                 layout.addLayout(self.chart_slots[key])
         layout.addStretch(1)
+        self.key_figures.hide()  # shown for a region whose articles give its figures
+        self.section_titles["key_figures"].hide()
         self.setWidget(body)
         self.data: PanelData | None = None
         self._drawing = 0
@@ -140,6 +147,9 @@ class SummaryPanel(QScrollArea):
                 data.figures_from))
         self.note.setText(" ".join(notes))
         self._fill_figures(data)
+        self.key_figures.show_key_figures(data.key_figures)
+        for widget in (self.key_figures, self.section_titles["key_figures"]):
+            widget.setVisible(bool(data.key_figures))
         self._draw_charts()
 
     def _draw_charts(self) -> None:

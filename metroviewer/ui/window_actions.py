@@ -80,6 +80,7 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     summary.setShortcut(QKeySequence("Ctrl+4"))
     view.addAction(summary)
     actions["summary"] = summary
+    add(view, "compare", w.tr("&Compare regions…"), lambda: _open_compare(w), "Ctrl+K")
     view.addSeparator()
     add(view, "retag", w.tr("&Re-tag all articles"), lambda: retag(w))
 
@@ -102,6 +103,12 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(help_menu, "shortcuts", w.tr("&Keyboard shortcuts"), lambda: show_shortcuts(w), "F1")
     add(help_menu, "about", w.tr("&About MetroViewer"), lambda: show_about(w))
     return actions
+
+
+def _open_compare(w: MainWindow) -> None:
+    from .compare_dialog import open_compare
+
+    w.compare_dialog = open_compare(w)
 
 
 def _toggle(w: MainWindow, what: str) -> None:

@@ -9,8 +9,10 @@ from .test_main_window import select
 
 
 def shown_for(window, qtbot, key):
-    with qtbot.waitSignal(window.panels_shown, timeout=20000):
-        select(window, key)
+    select(window, key)
+    # the panels of this selection (not those of the one before, still arriving)
+    title = window.selection_title()
+    qtbot.waitUntil(lambda: window.summary.heading.text().startswith(title + " · "), timeout=20000)
     return window.summary
 
 
@@ -54,3 +56,14 @@ def test_hiding_the_panels_stops_their_reading_and_showing_reads_again(window, q
     with qtbot.waitSignal(window.panels_shown, timeout=20000):
         window.actions_by_name["summary"].trigger()
     assert window.summary.heading.text() == "德阳 · 1 articles"
+
+
+def test_a_regions_key_figures_head_the_panels_and_open_their_article(window, qtbot):
+    panel = shown_for(window, qtbot, ("region", "南京都市圈"))
+    assert panel.key_figures.isVisibleTo(panel)
+    assert panel.key_figures.rows()[0] == ["GDP", "> 5.4 trillion yuan", "2024", "21世纪经济报道"]
+    with qtbot.waitSignal(window.article_opened, timeout=5000):
+        panel.key_figures.itemDoubleClicked.emit(panel.key_figures.item(0, 1))
+    assert window.reader.article.title == T2
+    panel = shown_for(window, qtbot, ("region", "德阳"))
+    assert not panel.key_figures.isVisibleTo(panel)  # no figure is given to 德阳 itself
