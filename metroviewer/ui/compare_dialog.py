@@ -50,8 +50,11 @@ class CompareDialog(QDialog):
         self.regions.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         counts = window.tree_model.counts.regions
         gazetteer = window.gazetteer
+        # Metropolitan areas and agglomerations first: what analysts compare most.
+        kind_order = {"metro": 0, "agglomeration": 1, "province": 2, "city": 3, "label": 4, "district": 5}
         ordered = sorted((rid for rid, (total, _u) in counts.items() if total and rid in gazetteer.regions),
-                         key=lambda rid: (gazetteer.regions[rid].sort_key, rid))
+                         key=lambda rid: (kind_order.get(gazetteer.regions[rid].kind, 9),
+                                          gazetteer.regions[rid].sort_key, rid))
         for rid in ordered:
             item = QListWidgetItem(f"{gazetteer.regions[rid].name}  ({counts[rid][0]:,})", self.regions)
             item.setData(REGION_ROLE, rid)
@@ -67,8 +70,10 @@ class CompareDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.setAccessibleName(self.tr("Key figures by region"))
+        self.table.verticalHeader().hide()
         self.themes = QTableWidget(0, 0, self)
         self.themes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.themes.verticalHeader().hide()
         self.chart_slot = QVBoxLayout()
         self.chart: Any = None
         left = QWidget(self)
