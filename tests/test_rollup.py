@@ -11,9 +11,9 @@ from collections import defaultdict
 import pytest
 
 from bench.corpus import generate
+from metroviewer.desk.retag import retag_all
 from metroviewer.ingest.run import ImportRun
 from metroviewer.regions.gazetteer import default_gazetteer
-from metroviewer.desk.retag import retag_all
 from metroviewer.store import Store
 from metroviewer.store.articles import ArticleFilter
 

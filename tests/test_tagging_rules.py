@@ -105,6 +105,7 @@ def test_short_forms_former_names_and_merged_units(tagger):
     ("美国东北海岸迎来寒潮。", "东北"),
     ("日本中部的制造业集群。", "中部"),
     ("美国德州的油田复产。", "德州"),
+    ("硅谷以旧金山为核心。", "上海/金山区"),
     # a direction or a feature's side, not a region
     ("四川东北部的山区公路改造。", "东北"),
     ("洞庭湖北岸的湿地保护区。", "湖北省"),

@@ -6,6 +6,7 @@ import io
 import re
 
 from ..core.dates import find_date_in_text, parse_date
+from ..core.limits import MAX_DOCX_UNPACKED_BYTES
 from ..core.models import ParsedArticle
 from .errors import UnreadableFile
 from .summary import parse_summary
@@ -51,8 +52,23 @@ def parse_pdf(data: bytes) -> ParsedArticle:
     )
 
 
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a Word document that unpacks to more than the limit, before anything unpacks."""
+    import zipfile
+
+    try:
+        unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise UnreadableFile(f"the Word document is damaged or not a .docx ({type(e).__name__})") from e
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise UnreadableFile(f"the Word document unpacks to {unpacked // (1024 * 1024):,} MB; the limit is "
+                             f"{MAX_DOCX_UNPACKED_BYTES // (1024 * 1024)} MB")
+
+
 def parse_docx(data: bytes) -> ParsedArticle:
     import docx
+
+    _check_unpacked_size(data)
 
     try:
         document = docx.Document(io.BytesIO(data))

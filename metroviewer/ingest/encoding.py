@@ -31,6 +31,27 @@ def _looks_like_utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _looks_like_cjk_utf16(data: bytes) -> str | None:
+    """Chinese in UTF-16 without a BOM has almost no zero bytes (CJK code points fill both),
+    so it looks binary to the zero count: decode a sample and see whether it reads as text."""
+    sample = data[:4000]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 8:
+        return None
+    try:
+        sample.decode("utf-8")
+        return None  # valid UTF-8 is UTF-8
+    except UnicodeDecodeError:
+        pass
+    for name in ("utf-16-le", "utf-16-be"):
+        text = sample.decode(name, errors="replace")
+        readable = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+                       or "\uff00" <= ch <= "\uffef" or ch.isascii() and (ch.isprintable() or ch in "\r\n\t"))
+        if readable >= 0.95 * len(text) and any("\u4e00" <= ch <= "\u9fff" for ch in text):
+            return name
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control bytes in a file with no UTF-16/32 shape: not text."""
     sample = data[:8192]
@@ -53,7 +74,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             encoding = name
             break
-    encoding = encoding or _looks_like_utf16_without_bom(data)
+    encoding = encoding or _looks_like_utf16_without_bom(data) or _looks_like_cjk_utf16(data)
     if encoding is None and looks_binary(data):
         raise UnreadableFile("the file is binary, not text")
     candidates = [encoding] if encoding else ["utf-8", "gb18030"]

@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.limits import MAX_BODY_CHARS, MAX_TITLE_CHARS
 from ..core.models import ParsedArticle, PreparedArticle, PreparedFile, RegionMention
 from ..core.search_text import index_body_source, indexed_text, region_tokens
 from ..core.sources import normalise_source
@@ -49,6 +50,19 @@ def analyse(title: str, indexed_body: str, tagger: RegionTagger) -> Analysis:
     return Analysis(folded_title, folded_body, mentions_of(positions), article_themes(folded_title, folded_body))
 
 
+def _bounded_title(title: str) -> str:
+    return title if len(title) <= MAX_TITLE_CHARS else title[: MAX_TITLE_CHARS - 1] + "…"
+
+
+TRUNCATED_NOTE = "\n\n[… MetroViewer keeps the first {0:,} characters of this article; the file holds {1:,}.]"
+
+
+def _bounded_body(body: str) -> str:
+    if len(body) <= MAX_BODY_CHARS:
+        return body
+    return body[:MAX_BODY_CHARS] + TRUNCATED_NOTE.format(MAX_BODY_CHARS, len(body))
+
+
 class ArticlePreparer:
     """Turns parsed articles into store-ready ones; holds the tagger (build once per run)."""
 
@@ -84,8 +98,8 @@ class ArticlePreparer:
         return result
 
     def prepare_article(self, a: ParsedArticle, position: int, file_time: str) -> PreparedArticle:
-        title = " ".join(a.title.split())
-        body = a.body.strip()
+        title = _bounded_title(" ".join(a.title[:MAX_TITLE_CHARS * 4].split()))
+        body = _bounded_body(a.body.strip())
         indexed_body = index_body_source(body, a.summary)  # the body, and the summary when apart
         analysis = analyse(title, indexed_body, self.tagger)
         mentions = analysis.mentions

@@ -68,8 +68,9 @@ class ImportRun:
 
     def __init__(self, store: Store, gazetteer: Gazetteer | None = None, *,
                  include: list[str] | None = None, exclude: list[str] | None = None,
-                 workers: int | None = None, ignore: list[str] | None = None):
+                 workers: int | None = None, ignore: list[str] | None = None, follow_outside_links: bool = False):
         self.store = store
+        self.follow_outside_links = follow_outside_links
         self.gazetteer = gazetteer or default_gazetteer()
         self.preparer = ArticlePreparer(self.gazetteer)
         self.include, self.exclude = include, exclude
@@ -80,7 +81,8 @@ class ImportRun:
         store.regions.sync(self.gazetteer)
 
     def candidates(self, paths: list[str | Path]) -> list[Candidate]:
-        return list(find_files(list(paths), include=self.include, exclude=self.exclude, ignore=self.ignore))
+        return list(find_files(list(paths), include=self.include, exclude=self.exclude, ignore=self.ignore,
+                               follow_outside_links=self.follow_outside_links))
 
     def _split_skipped(self, paths: list[str | Path]) -> tuple[list[Candidate], list[FailedFile]]:
         """(the files to read, the files passed over as not articles)."""

@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.limits import MAX_FILE_BYTES
 from .not_articles import NOT_ARTICLE_REASON, default_ignore_patterns, matching_pattern
 from .readers import is_supported
-
-MAX_FILE_BYTES = 200 * 1024 * 1024
 
 
 @dataclass
@@ -34,19 +33,26 @@ def _matches(name: str, patterns: list[str]) -> bool:
     return any(fnmatch.fnmatch(name, p) for p in patterns)
 
 
+OUTSIDE_LINK = "a link to {0}, outside the imported folders: not followed"
+
+
 def find_files(paths: list[Path | str], *, include: list[str] | None = None,
-               exclude: list[str] | None = None, ignore: list[str] | None = None) -> Iterator[Candidate]:
+               exclude: list[str] | None = None, ignore: list[str] | None = None,
+               follow_outside_links: bool = False) -> Iterator[Candidate]:
     """Every file to import under `paths`, in a stable order; folders are walked recursively.
 
     Inside folders, files named in `ignore` (default: not_articles.py's list) are yielded as
     skipped, not an article; hidden files and unsupported types are passed over silently.
     A path given directly is always reported, as imported or failed: the user chose it.
-    Link loops are followed once.
+    Link loops are followed once. Links that lead out of the given folders are listed as
+    failures and not followed (`follow_outside_links` follows them): a folder of clippings
+    holding a link to / must not import the system's files.
     """
     include = include or []
     exclude = exclude or []
     ignore = default_ignore_patterns() if ignore is None else ignore
     visited_dirs: set[tuple[int, int]] = set()
+    roots = None if follow_outside_links else [_resolved(Path(p)) for p in paths if Path(p).is_dir()]
     for given in paths:
         p = Path(given)
         if p.is_symlink() and not p.exists():
@@ -56,13 +62,28 @@ def find_files(paths: list[Path | str], *, include: list[str] | None = None,
             yield Candidate(p, "no such file or folder")
             continue
         if p.is_dir():
-            yield from _walk(p, include, exclude, ignore, visited_dirs)
+            yield from _walk(p, include, exclude, ignore, visited_dirs, roots)
         else:
             yield _check_file(p, explicit=True)
 
 
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop
+        return path.absolute()
+
+
+def _outside(path: Path, roots: list[Path] | None) -> Path | None:
+    """The target of a link that leads out of every root, or None."""
+    if roots is None:
+        return None
+    target = _resolved(path)
+    return None if any(target == r or target.is_relative_to(r) for r in roots) else target
+
+
 def _walk(root: Path, include: list[str], exclude: list[str], ignore: list[str],
-          visited: set[tuple[int, int]]) -> Iterator[Candidate]:
+          visited: set[tuple[int, int]], roots: list[Path] | None = None) -> Iterator[Candidate]:
     try:
         st = root.stat()
     except OSError as e:
@@ -87,11 +108,16 @@ def _walk(root: Path, include: list[str], exclude: list[str], ignore: list[str],
         if exclude and _matches(entry.name, exclude):
             continue
         try:
-            if entry.is_symlink() and not path.exists():
-                yield Candidate(path, "a broken symbolic link (its target does not exist)")
-                continue
+            if entry.is_symlink():
+                if not path.exists():
+                    yield Candidate(path, "a broken symbolic link (its target does not exist)")
+                    continue
+                target = _outside(path, roots)
+                if target is not None:
+                    yield Candidate(path, OUTSIDE_LINK.format(display_path(target)))
+                    continue
             if entry.is_dir(follow_symlinks=True):
-                yield from _walk(path, include, exclude, ignore, visited)
+                yield from _walk(path, include, exclude, ignore, visited, roots)
                 continue
         except OSError as e:
             yield Candidate(path, f"cannot be read ({e.strerror})")

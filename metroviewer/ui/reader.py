@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import html
 from urllib.parse import unquote
 
 from PySide6.QtCore import QUrl, Signal
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from .. import RESOURCES
 from ..briefing.article_html import article_html
+from ..core.limits import READER_CHARS
 from ..core.models import Article
 
 
@@ -24,6 +27,7 @@ class ArticleReader(QTextBrowser):
         self.article: Article | None = None
         self.dark = False
         self.show_references = False
+        self.show_all = False  # a very long article is laid out in part until asked
         self._shown: tuple[list | None, list | None, list | None] = (None, None, None)
         self.setPlaceholderText(self.tr("Select an article to read it here."))
 
@@ -31,6 +35,7 @@ class ArticleReader(QTextBrowser):
                      search_terms: list[str] | None = None, region_forms: list[str] | None = None) -> None:
         if article is None or self.article is None or article.id != self.article.id:
             self.show_references = False  # a paper's references open folded
+            self.show_all = False
         self.article = article
         if article is None:
             self.clear()
@@ -45,8 +50,23 @@ class ArticleReader(QTextBrowser):
         regions, search_terms, region_forms = self._shown
         css_file = "reader-dark.css" if self.dark else "reader.css"
         css = (RESOURCES / "styles" / css_file).read_text(encoding="utf-8")
-        self.setHtml(article_html(self.article, search_terms=search_terms, regions=regions,
-                                  region_forms=region_forms, css=css, show_references=self.show_references))
+        article = self.article
+        cut = not self.show_all and len(article.body) > READER_CHARS
+        if cut:
+            # Laying out millions of characters takes seconds and gigabytes: the first part first.
+            article = dataclasses.replace(article, body=article.body[:READER_CHARS])
+        page = article_html(article, search_terms=search_terms, regions=regions, region_forms=region_forms,
+                            css=css, show_references=self.show_references)
+        if cut:
+            more = self.tr("The article goes on for {0:,} more characters.").format(len(self.article.body) - READER_CHARS)
+            link = (f"<p class='more'><i>{html.escape(more)}</i> "
+                    f"<a href='article:all'>{html.escape(self.tr('Show all'))}</a></p>")
+            page = page.replace("</body>", link + "</body>") if "</body>" in page else page + link
+        self.setHtml(page)
+
+    def is_cut(self) -> bool:
+        """Whether the article shown is laid out in part (see READER_CHARS)."""
+        return self.article is not None and not self.show_all and len(self.article.body) > READER_CHARS
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 (Qt override)
         # Imported content is untrusted: never load anything, local or remote, into the page.
@@ -55,6 +75,11 @@ class ArticleReader(QTextBrowser):
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "region":
             self.region_clicked.emit(unquote(url.path() or url.toString()[len("region:"):]))
+        elif url.scheme() == "article" and url.path() == "all":
+            position = self.verticalScrollBar().value()
+            self.show_all = True
+            self._render()
+            self.verticalScrollBar().setValue(position)
         elif url.scheme() == "references":
             position = self.verticalScrollBar().value()
             self.show_references = url.path() == "show"
