@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
     p.add_argument("--restore-deleted", action="store_true",
                    help="bring back the articles you deleted from these files")
+    p.add_argument("--follow-outside-links", action="store_true",
+                   help="follow links that lead out of the imported folders (not done by default)")
     _common(p)
     p = sub.add_parser("search", help="full-text search")
     p.add_argument("query")

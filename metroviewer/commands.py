@@ -58,7 +58,8 @@ def cmd_import(args: Namespace) -> Result:
             if args.dry_run:
                 preview = desk.preview(args.paths, **options)
             else:
-                report = desk.import_paths(args.paths, restore_deleted=args.restore_deleted, **options).value
+                report = desk.import_paths(args.paths, restore_deleted=args.restore_deleted,
+                                           follow_outside_links=args.follow_outside_links, **options).value
         finally:
             if bar:
                 bar.close()

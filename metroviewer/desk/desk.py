@@ -295,7 +295,9 @@ class Desk:
             return {"id": rid, "name": region.name, "name_en": region.name_en, "kind": region.kind,
                     "national": region.national, "articles": total, "unread": unread, "children": children}
 
-        return [n for n in (node(r, frozenset()) for r in g.roots) if n]
+        # The plans' tree, then every province with its cities (those outside any plan included).
+        tops = list(g.roots) + [p for p in g.provinces if p not in g.roots]
+        return [n for n in (node(r, frozenset()) for r in tops) if n]
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -348,10 +350,12 @@ class Desk:
     # -- importing and re-tagging -------------------------------------------------------------
 
     def import_run(self, *, include: list[str] | None = None, exclude: list[str] | None = None,
-                   workers: int | None = None, ignore: list[str] | None = None) -> ImportRun:
-        """`ignore`: names that are not articles (None: the default list, ingest/not_articles.py)."""
+                   workers: int | None = None, ignore: list[str] | None = None,
+                   follow_outside_links: bool = False) -> ImportRun:
+        """`ignore`: names that are not articles (None: the default list, ingest/not_articles.py);
+        `follow_outside_links`: follow links out of the imported folders (not done by default)."""
         return ImportRun(self.store(), self.gazetteer, include=include, exclude=exclude, workers=workers,
-                         ignore=ignore)
+                         ignore=ignore, follow_outside_links=follow_outside_links)
 
     def preview(self, paths: list[str | Path], *, include: list[str] | None = None,
                 exclude: list[str] | None = None, workers: int | None = None, ignore: list[str] | None = None,
@@ -363,7 +367,8 @@ class Desk:
     def import_paths(self, paths: list[str | Path], *, include: list[str] | None = None,
                      exclude: list[str] | None = None, workers: int | None = None, ignore: list[str] | None = None,
                      progress: ProgressFn | None = None, cancelled: CancelFn = _never,
-                     separate_process: bool = False, restore_deleted: bool = False) -> Outcome[ImportReport]:
+                     separate_process: bool = False, restore_deleted: bool = False,
+                     follow_outside_links: bool = False) -> Outcome[ImportReport]:
         """Import files and folders. `separate_process` writes from a child process, so that the
         calling process (the window's) keeps its interpreter lock for itself. `restore_deleted`
         brings back the articles the user deleted from these files."""
@@ -375,7 +380,8 @@ class Desk:
                 self.path, lambda: self.import_run(include=include, exclude=exclude, workers=workers, ignore=ignore),
                 include=include, exclude=exclude, workers=workers, ignore=ignore)
         else:
-            run = self.import_run(include=include, exclude=exclude, workers=workers, ignore=ignore)
+            run = self.import_run(include=include, exclude=exclude, workers=workers, ignore=ignore,
+                                  follow_outside_links=follow_outside_links)
         with _plain_lock_errors():
             report = run.run(paths, progress, cancelled)
         changed = bool(report.added or report.updated or report.removed)

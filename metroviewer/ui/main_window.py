@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = current.data(KEY_ROLE) if current.isValid() else ("all",)
-        if key and key[0] != "topics":
+        if key and key[0] not in ("topics", "provinces"):
             self._region_key = tuple(key)
             self.reload_list()
 

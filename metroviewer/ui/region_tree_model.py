@@ -81,6 +81,15 @@ class RegionTreeModel(QAbstractItemModel):
             node = self._region_node(rid, root, counts, frozenset())
             if node:
                 root.children.append(node)
+        # A second way in: every province with its cities, those outside any plan included.
+        provinces = TreeNode(("provinces",), self.tr("Provinces"), root,
+                             tooltip=self.tr("Every province-level unit with its prefectures and counties"))
+        for rid in self.gazetteer.provinces:
+            node = self._region_node(rid, provinces, counts, frozenset())
+            if node:
+                provinces.children.append(node)
+        if provinces.children:
+            root.children.append(provinces)
         return root
 
     def _region_node(self, rid: str, parent: TreeNode, counts: TreeCounts, path: frozenset[str]) -> TreeNode | None:
@@ -93,10 +102,13 @@ class RegionTreeModel(QAbstractItemModel):
         if partial:
             label += self.tr(" (part)")
         kind = {"agglomeration": self.tr("urban agglomeration"), "metro": self.tr("metropolitan area"),
-                "city": self.tr("city"), "district": self.tr("district/county"), "label": self.tr("region")}[region.kind]
+                "city": self.tr("city"), "district": self.tr("district/county"), "label": self.tr("region"),
+                "province": self.tr("province")}.get(region.kind, region.kind)
         tooltip = f"{region.name_en} · {kind}" if region.name_en else kind
         if region.kind == "metro":
             tooltip += " · " + (self.tr("national-level") if region.national else self.tr("not national-level"))
+            if getattr(region, "plan", ""):
+                tooltip += "\n" + self.tr("Plan: {0}").format(region.plan)
         if partial:
             tooltip += "\n" + self.tr("Only part of this city is in the area: ") + "、".join(
                 self.gazetteer.partial[(parent.key[1], rid)])
@@ -123,6 +135,8 @@ class RegionTreeModel(QAbstractItemModel):
                 total, unread = c.starred, 0
             elif key[0] == "topic":
                 total, unread = next(((n, u) for t, n, u in c.topics if t == key[1]), (0, 0))
+            elif key[0] == "provinces":
+                total, unread = 0, 0  # a heading: an article may lie in several provinces
             else:
                 total, unread = sum(t[1] for t in c.topics), sum(t[2] for t in c.topics)
             if (total, unread) != (child.total, child.unread):

@@ -158,3 +158,14 @@ def test_save_briefing_as_pdf_from_the_window(window, qtbot, tmp_path):
     assert saved.args[0] == str(target) and saved.args[1] >= 2
     text = "".join("".join(p.extract_text() for p in PdfReader(str(target)).pages).split())
     assert "成都都市圈" in text and "DevelopmentPlanning" in text
+
+
+def test_provinces_are_a_second_way_in(window, qtbot):
+    provinces = window.tree_model.index_of(("provinces",))
+    assert provinces.isValid()
+    names = [window.tree_model.index(r, 0, provinces).data() for r in range(window.tree_model.rowCount(provinces))]
+    assert "四川省" in names and "江苏省" in names
+    select(window, ("region", "福建省"), qtbot)  # article 2 names 福州都市圈
+    assert list_titles(window) == [T2]
+    window.tree.setCurrentIndex(provinces)  # the heading itself selects nothing new
+    assert list_titles(window) == [T2]
