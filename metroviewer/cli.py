@@ -99,6 +99,8 @@ def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--since", metavar="DATE", type=date_argument, help="published on or after (YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", type=date_argument, help="published on or before (YYYY-MM-DD)")
     p.add_argument("--topic", metavar="TOPIC")
+    p.add_argument("--about", action="store_true",
+                   help="with --region: only articles mainly about it (in the title, the lead, or most mentioned)")
 
 
 def main(argv: list[str]) -> int:

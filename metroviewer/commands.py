@@ -32,7 +32,7 @@ def open_desk(args: Namespace, *, create: bool = False) -> Desk:
 
 def _filter(desk: Desk, args: Namespace) -> Any:
     return desk.article_filter(region=getattr(args, "region", None), topic=getattr(args, "topic", None),
-                               since=args.since, until=args.until)
+                               since=args.since, until=args.until, about_only=getattr(args, "about", False))
 
 
 def article_line(a: dict[str, Any]) -> str:

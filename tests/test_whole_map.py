@@ -35,3 +35,24 @@ def test_a_city_outside_any_plan_is_found_under_its_province(tmp_path, capsys):
     for region in ("柳州", "广西壮族自治区", "Liuzhou"):
         assert cli_main(["articles", "--region", region, "--db", db, "--json"]) == 0, region
         assert [a["title"] for a in json.loads(capsys.readouterr().out)] == ["柳州螺蛳粉产业园扩建"], region
+
+
+def test_about_apart_from_mentions_on_the_command_line(sample_store_path, capsys):
+    db = str(sample_store_path)
+    assert cli_main(["articles", "--region", "成都都市圈", "--about", "--db", db, "--json"]) == 0
+    assert [a["title"] for a in json.loads(capsys.readouterr().out)] == ["长三角资本“西进”为何锁定成都都市圈?"]
+    assert cli_main(["articles", "--about", "--db", db]) == 2
+    assert "--about needs a region" in capsys.readouterr().err
+    assert cli_main(["regions", "--json", "--db", db]) == 0
+    chengdu = walk_nodes(json.loads(capsys.readouterr().out), "成都都市圈")
+    assert (chengdu["about"], chengdu["articles"]) == (1, 2)
+
+
+def walk_nodes(nodes, wanted):
+    for n in nodes:
+        if n["id"] == wanted:
+            return n
+        found = walk_nodes(n["children"], wanted)
+        if found:
+            return found
+    return None

@@ -264,6 +264,7 @@ class PreparedArticle:
     keywords: list[str] = field(default_factory=list)
     authors: str = ""
     references: str = ""
+    about_scope: set[str] = field(default_factory=set)  # the regions it is mainly about, with ancestors
 
 
 @dataclass

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -71,6 +71,7 @@ class TreeCounts:
     topics: list[tuple[str, int, int]]
     all_articles: tuple[int, int]
     starred: int
+    about: dict[str, int] = field(default_factory=dict)  # region id → articles mainly about it
 
 
 @dataclass
@@ -193,10 +194,13 @@ class Desk:
         return region
 
     def article_filter(self, *, region: str | None = None, topic: str | None = None, since: str | None = None,
-                       until: str | None = None) -> ArticleFilter:
-        """A filter from names as a person writes them (the region in Chinese or English)."""
+                       until: str | None = None, about_only: bool = False) -> ArticleFilter:
+        """A filter from names as a person writes them (the region in Chinese or English);
+        `about_only`: only the articles mainly about the region, not those merely mentioning it."""
+        if about_only and not region:
+            raise UserError("--about needs a region: the articles mainly about which region?")
         return ArticleFilter(region=self.resolve_region(region) if region else None, topic=topic,
-                             since=since, until=until)
+                             since=since, until=until, about_only=about_only)
 
     def region_name(self, region_id: str) -> str:
         region = self.gazetteer.regions.get(region_id)
@@ -256,7 +260,8 @@ class Desk:
 
     def tree_counts(self) -> TreeCounts:
         s = self.store()
-        return TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), s.articles.starred_count())
+        return TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), s.articles.starred_count(),
+                          s.regions.about_counts())
 
     def panels(self, f: ArticleFilter = ArticleFilter(), query: str = "") -> PanelData:
         return panel_data(self.store(), self.gazetteer, f, query)
@@ -285,6 +290,7 @@ class Desk:
         """The region tree with counts, as nested dicts (regions without articles only when asked)."""
         g = self.gazetteer
         counts = self.store().regions.counts()
+        about = self.store().regions.about_counts()
 
         def node(rid: str, path: frozenset[str]) -> dict[str, Any] | None:
             total, unread = counts.get(rid, (0, 0))
@@ -293,7 +299,8 @@ class Desk:
             region = g.regions[rid]
             children = [c for c in (node(k, path | {rid}) for k in g.children.get(rid, []) if k not in path) if c]
             return {"id": rid, "name": region.name, "name_en": region.name_en, "kind": region.kind,
-                    "national": region.national, "articles": total, "unread": unread, "children": children}
+                    "national": region.national, "articles": total, "about": about.get(rid, 0), "unread": unread,
+                    "children": children}
 
         # The plans' tree, then every province with its cities (those outside any plan included).
         tops = list(g.roots) + [p for p in g.provinces if p not in g.roots]

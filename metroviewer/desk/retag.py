@@ -27,6 +27,7 @@ def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[
         tagged = []
         texts = {}
         analysed = []
+        about_scopes = {}
         for aid, title, body, when, summary_json in rows:
             summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
             indexed_body = index_body_source(body, summary)
@@ -34,9 +35,10 @@ def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[
             analysis = analyse(title, indexed_body, tagger)
             mentions = analysis.mentions
             tagged.append((aid, when, mentions, gazetteer.scope([m.region_id for m in mentions])))
+            about_scopes[aid] = gazetteer.scope([m.region_id for m in mentions if m.about])
             texts[aid] = indexed_text(analysis.folded_title, analysis.folded_body, folded=True)
             analysed.append((aid, encode_themes(analysis.themes)))
-        repo.replace_tags(tagged, texts, analysed)
+        repo.replace_tags(tagged, texts, analysed, about_scopes)
         done += len(rows)
         if progress:
             progress(done)

@@ -105,6 +105,7 @@ class ArticlePreparer:
         mentions = analysis.mentions
         published = a.published_at or file_time
         scope = self.gazetteer.scope([m.region_id for m in mentions])
+        about_scope = self.gazetteer.scope([m.region_id for m in mentions if m.about])
         return PreparedArticle(
             title=title,
             body=body,
@@ -120,6 +121,7 @@ class ArticlePreparer:
             position=position,
             tags=mentions,
             scope=scope,
+            about_scope=about_scope,
             index=indexed_text(analysis.folded_title, analysis.folded_body, folded=True),
             themes_json=encode_themes(analysis.themes),
             summary_json=json.dumps(a.summary.to_dict(), ensure_ascii=False) if a.summary else None,

@@ -25,6 +25,7 @@ class ArticleFilter:
     until: str | None = None
     starred_only: bool = False
     unread_only: bool = False
+    about_only: bool = False  # with a region: only the articles mainly about it
     article_ids: tuple[int, ...] | None = None
 
 
@@ -47,7 +48,8 @@ def filter_clauses(f: ArticleFilter, alias: str = "a") -> tuple[list[str], list[
     where: list[str] = []
     params: list[object] = []
     if f.region:
-        where.append(f"{alias}.id IN (SELECT article_id FROM article_scope WHERE region_id = ?)")
+        about = " AND about = 1" if f.about_only else ""
+        where.append(f"{alias}.id IN (SELECT article_id FROM article_scope WHERE region_id = ?{about})")
         params.append(f.region)
     if f.topic is not None:
         where.append(f"{alias}.topic = ?")
@@ -90,7 +92,7 @@ class ArticleRepository:
         where, params = filter_clauses(f)
         if sort == "date" and f.region and not f.article_ids:
             # Walk the region's scope rows in date order: its primary key is the sort key.
-            where[0] = "s.region_id = ?"
+            where[0] = "s.region_id = ?" + (" AND s.about = 1" if f.about_only else "")
             sql = ("SELECT a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred "
                    "FROM article_scope s JOIN articles a ON a.id = s.article_id")
             key = ("s.published_at", "s.article_id")

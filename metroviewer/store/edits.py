@@ -69,6 +69,8 @@ class EditRepository:
                 fts.delete(conn, [fts.entry_of(conn, article_id)])
                 scope = [row["region_id"] for row in saved["scope"]]
                 _count(deltas, scope, str(article["topic"] or ""), not article["is_read"], -1)
+                for row in saved["scope"]:
+                    deltas["a:" + str(row["region_id"])] -= int(bool(row.get("about")))
                 for table in ("article_scope", "article_regions"):
                     conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
                 conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
@@ -115,6 +117,8 @@ class EditRepository:
                 fts.insert(conn, [fts.entry_of(conn, int(article["id"]))])
                 scope = [s["region_id"] for s in saved["scope"]]
                 _count(deltas, scope, str(article["topic"] or ""), not article["is_read"], +1)
+                for row in saved["scope"]:
+                    deltas["a:" + str(row["region_id"])] += int(bool(row.get("about")))
                 conn.execute("DELETE FROM deleted_articles WHERE content_hash = ?", [content_hash])
                 restored.append(int(article["id"]))
             apply_count_deltas(conn, deltas)

@@ -179,7 +179,12 @@ class ImportWriter:
                            [article_id]).fetchone()
         title, body, summary_json, is_read, topic = row
         summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
-        scope = [r for (r,) in conn.execute("SELECT region_id FROM article_scope WHERE article_id = ?", [article_id])]
+        scope_rows = conn.execute("SELECT region_id, about FROM article_scope WHERE article_id = ?",
+                                  [article_id]).fetchall()
+        scope = [r for r, _about in scope_rows]
+        for rid, about in scope_rows:
+            if about:
+                deltas["a:" + rid] -= 1
         # A contentless FTS5 table forgets an entry only when given the text it indexed.
         fts.delete(conn, [(article_id, indexed_text(title, index_body_source(body, summary)), region_tokens(scope))])
         for rid in counters(scope, topic):
@@ -204,7 +209,7 @@ class _PendingInserts:
         self.articles: list[list[object]] = []
         self.fts: list[fts.Entry] = []
         self.tags: list[tuple[int, str, int, int]] = []
-        self.scope: list[tuple[str, str | None, int]] = []
+        self.scope: list[tuple[str, str | None, int, int]] = []
 
     def add(self, doc_id: int, art: PreparedArticle, values: list[object], deltas: Counter[str]) -> int:
         article_id = self.next_id
@@ -216,7 +221,9 @@ class _PendingInserts:
     def index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
         self.fts.append((article_id, art.index, art.region_tokens))
         self.tags.extend((article_id, t.region_id, t.mentions, t.first_pos, int(t.about)) for t in art.tags)
-        self.scope.extend((rid, art.published_at, article_id) for rid in art.scope)
+        self.scope.extend((rid, art.published_at, article_id, int(rid in art.about_scope)) for rid in art.scope)
+        for rid in art.about_scope:
+            deltas["a:" + rid] += 1
         for rid in counters(art.scope, art.topic):
             deltas["t:" + rid] += 1
             if unread:
@@ -231,7 +238,8 @@ class _PendingInserts:
         conn.executemany(
             "INSERT INTO article_regions (article_id, region_id, mentions, first_pos, about) VALUES (?,?,?,?,?)",
             self.tags)
-        conn.executemany("INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)", self.scope)
+        conn.executemany("INSERT INTO article_scope (region_id, published_at, article_id, about) VALUES (?,?,?,?)",
+                         self.scope)
 
 
 def counters(scope: Iterable[str], topic: str) -> list[str]:
@@ -243,10 +251,12 @@ def apply_count_deltas(conn: sqlite3.Connection, deltas: Counter[str]) -> None:
     """Add count changes ("t:REGION" for totals, "u:REGION" for unread) to region_counts."""
     totals: Counter[str] = Counter()
     unread: Counter[str] = Counter()
+    about: Counter[str] = Counter()
     for key, n in deltas.items():
-        (totals if key[0] == "t" else unread)[key[2:]] += n
+        {"t": totals, "u": unread, "a": about}[key[0]][key[2:]] += n
     conn.executemany(
-        "INSERT INTO region_counts (region_id, total, unread) VALUES (?, ?, ?) "
-        "ON CONFLICT(region_id) DO UPDATE SET total = total + excluded.total, unread = unread + excluded.unread",
-        [(rid, totals[rid], unread[rid]) for rid in set(totals) | set(unread)],
+        "INSERT INTO region_counts (region_id, total, unread, about) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(region_id) DO UPDATE SET total = total + excluded.total, unread = unread + excluded.unread, "
+        "about = about + excluded.about",
+        [(rid, totals[rid], unread[rid], about[rid]) for rid in set(totals) | set(unread) | set(about)],
     )

@@ -46,7 +46,7 @@ class PanelRepository:
         """Ids of the filter's newest articles (a region's walked in its scope's key order)."""
         where, params = filter_clauses(f)
         if f.region and not f.article_ids:
-            where[0] = "s.region_id = ?"
+            where[0] = "s.region_id = ?" + (" AND s.about = 1" if f.about_only else "")
             sql = "SELECT s.article_id FROM article_scope s"
             if len(where) > 1:
                 sql += " JOIN articles a ON a.id = s.article_id"

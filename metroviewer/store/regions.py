@@ -53,6 +53,11 @@ class RegionRepository:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [gazetteer.version])
         return True
 
+    def about_counts(self) -> dict[str, int]:
+        """region id → articles mainly about it (or a region within it)."""
+        return {r[0]: int(r[1]) for r in self.db.execute(
+            "SELECT region_id, about FROM region_counts WHERE about > 0 AND region_id NOT LIKE '@%'")}
+
     def counts(self) -> dict[str, tuple[int, int]]:
         """region id → (articles under it, unread), each article once per region."""
         return {r[0]: (r[1], r[2]) for r in self.db.execute(
@@ -91,8 +96,8 @@ class RegionRepository:
     def _recount(self) -> None:
         self.db.conn.execute("DELETE FROM region_counts")
         self.db.conn.execute(
-            "INSERT INTO region_counts (region_id, total, unread) "
-            "SELECT s.region_id, count(*), total(a.is_read = 0) FROM article_scope s "
+            "INSERT INTO region_counts (region_id, total, unread, about) "
+            "SELECT s.region_id, count(*), total(a.is_read = 0), total(s.about) FROM article_scope s "
             "JOIN articles a ON a.id = s.article_id GROUP BY s.region_id")
         self.db.conn.execute(
             "INSERT INTO region_counts (region_id, total, unread) "
@@ -115,9 +120,12 @@ class RegionRepository:
             last = rows[-1][0]
 
     def replace_tags(self, tagged: list[tuple[int, str | None, list[RegionMention], set[str]]],
-                     index_texts: dict[int, IndexedText], analysed: list[Analysed] | None = None) -> None:
+                     index_texts: dict[int, IndexedText], analysed: list[Analysed] | None = None,
+                     about_scopes: dict[int, set[str]] | None = None) -> None:
         """Replace the tags and scope of articles: (id, published_at, mentions, scope); the index's
-        region column follows (`index_texts`: id → the text the index holds)."""
+        region column follows (`index_texts`: id → the text the index holds); `about_scopes`: the
+        regions each article is mainly about, with their ancestors."""
+        about_scopes = about_scopes or {}
         with self.db.atomic():
             conn = self.db.conn
             ids = [(t[0],) for t in tagged]
@@ -135,8 +143,9 @@ class RegionRepository:
                 [(aid, m.region_id, m.mentions, m.first_pos, int(m.about)) for aid, _, mentions, _ in tagged
                  for m in mentions])
             conn.executemany(
-                "INSERT INTO article_scope (region_id, published_at, article_id) VALUES (?,?,?)",
-                [(rid, when, aid) for aid, when, _, scope in tagged for rid in scope])
+                "INSERT INTO article_scope (region_id, published_at, article_id, about) VALUES (?,?,?,?)",
+                [(rid, when, aid, int(rid in about_scopes.get(aid, ()))) for aid, when, _, scope in tagged
+                 for rid in scope])
             if analysed is not None:
                 analysis.replace(conn, analysed)
 

@@ -232,5 +232,14 @@ def m010_deletions_and_edits(db: Database) -> None:
         )""")
 
 
+@migrations()
+def m012_about_in_scope_and_counts(db: Database) -> None:
+    """Whether an article is mainly about a region (its tag's `about`, rolled up to the
+    region's ancestors) in its scope rows, and how many articles are about each region; 0 until
+    the next re-tag (the gazetteer's new version asks for one)."""
+    db.execute("ALTER TABLE article_scope ADD COLUMN about INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE region_counts ADD COLUMN about INTEGER NOT NULL DEFAULT 0")
+
+
 def migrate(db: Database) -> None:
     migrations.apply(db)

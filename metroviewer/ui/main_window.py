@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         unread = self.actions_by_name["unread_only"].isChecked()
         base = dict(since=since, until=until, unread_only=unread)
         if key[0] == "region":
-            return ArticleFilter(region=key[1], **base)
+            return ArticleFilter(region=key[1], about_only=self.actions_by_name["about_only"].isChecked(), **base)
         if key[0] == "topic":
             return ArticleFilter(topic=key[1], **base)
         if key[0] == "starred":
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
     def _on_counts_read(self, counts: TreeCounts) -> None:
         self.tree_model.set_counts(counts)
         self.tree.setColumnWidth(1, 56)
-        self.tree.setColumnWidth(2, 64)
+        self.tree.setColumnWidth(2, 92)  # "312 / 1,204": mainly about it / mentioning it
         self._update_status()
         self.counts_refreshed.emit()
         if self._counts_again:

@@ -25,6 +25,7 @@ class TreeNode:  # eq=False: a node is itself (comparing fields made row() slow)
     total: int = 0
     unread: int = 0
     tooltip: str = ""
+    about: int | None = None  # regions: the articles mainly about it (None: not counted apart)
 
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0
@@ -112,7 +113,8 @@ class RegionTreeModel(QAbstractItemModel):
         if partial:
             tooltip += "\n" + self.tr("Only part of this city is in the area: ") + "、".join(
                 self.gazetteer.partial[(parent.key[1], rid)])
-        node = TreeNode(("region", rid), label, parent, total=total, unread=unread, tooltip=tooltip)
+        node = TreeNode(("region", rid), label, parent, total=total, unread=unread, tooltip=tooltip,
+                        about=counts.about.get(rid, 0))
         for child in self.gazetteer.children.get(rid, []):
             if child not in path:
                 sub = self._region_node(child, node, counts, path | {rid})
@@ -129,6 +131,10 @@ class RegionTreeModel(QAbstractItemModel):
             key = child.key
             if key[0] == "region":
                 total, unread = c.regions.get(key[1], (0, 0))
+                about = c.about.get(key[1], 0)
+                if about != child.about:
+                    child.about = about
+                    changed.append(row)
             elif key[0] == "all":
                 total, unread = c.all_articles
             elif key[0] == "starred":
@@ -193,8 +199,13 @@ class RegionTreeModel(QAbstractItemModel):
         node = self._node(index)
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.label if col == NAME else (str(node.unread) if col == UNREAD and node.unread else
-                                                   str(node.total) if col == TOTAL else "")
+            if col == NAME:
+                return node.label
+            if col == UNREAD:
+                return f"{node.unread:,}" if node.unread else ""
+            if node.about is not None and node.about != node.total:
+                return f"{node.about:,} / {node.total:,}"  # mainly about it / mentioning it
+            return f"{node.total:,}"
         if role == KEY_ROLE:
             return node.key
         if role == Qt.ItemDataRole.FontRole and node.unread and col == NAME:
@@ -202,6 +213,8 @@ class RegionTreeModel(QAbstractItemModel):
                 self._bold = QFont()
                 self._bold.setBold(True)
             return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and col == TOTAL and node.about is not None:
+            return self.tr("{0:,} articles mainly about it, {1:,} mentioning it").format(node.about, node.total)
         if role == Qt.ItemDataRole.ToolTipRole and node.tooltip:
             return node.tooltip
         if role == Qt.ItemDataRole.TextAlignmentRole and col != NAME:

@@ -59,6 +59,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(view, "hide_empty", w.tr("&Hide regions without articles"), lambda on: _set_hide_empty(w, on),
         checkable=True, checked=w.tree_model.hide_empty)
     add(view, "unread_only", w.tr("Show &unread only"), lambda _on: w.reload_list(), checkable=True)
+    add(view, "about_only", w.tr("Only articles mainly &about the region"), lambda _on: w.reload_list(),
+        checkable=True)
     add(view, "dark", w.tr("&Dark theme"), lambda on: _set_dark(w, on), checkable=True, checked=w.reader.dark)
     view.addSeparator()
     add(view, "focus_tree", w.tr("Focus the region tree"), w.tree.setFocus, "Ctrl+1")

@@ -169,3 +169,15 @@ def test_provinces_are_a_second_way_in(window, qtbot):
     assert list_titles(window) == [T2]
     window.tree.setCurrentIndex(provinces)  # the heading itself selects nothing new
     assert list_titles(window) == [T2]
+
+
+def test_articles_mainly_about_a_region_apart_from_mere_mentions(window, qtbot):
+    index = window.tree_model.index_of(("region", "成都都市圈"))
+    assert window.tree_model.index(index.row(), 2, index.parent()).data() == "1 / 2"
+    select(window, ("region", "成都都市圈"), qtbot)
+    assert list_titles(window) == sorted([T1, T2])
+    window.actions_by_name["about_only"].trigger()
+    qtbot.waitUntil(window.list_settled)
+    assert list_titles(window) == [T1]  # its title names 成都都市圈; article 2 only mentions it
+    window.actions_by_name["about_only"].trigger()
+    qtbot.waitUntil(lambda: list_titles(window) == sorted([T1, T2]))
