@@ -142,3 +142,11 @@ def imports_of_at(path, root) -> set[str]:
         return imports_of(path)
     finally:
         me.ROOT = saved
+
+
+def test_an_articles_index_text_is_derived_in_one_place():
+    """core/search_text.py derives it (index_body_source, indexed_text, stored_index_entry);
+    the import and re-tagging get it from their shared analysis (ingest/prepare.Analysis)."""
+    callers = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
+                     if re.search(r"\bindexed_text\(", p.read_text()))
+    assert callers == ["core/search_text.py", "ingest/prepare.py"]

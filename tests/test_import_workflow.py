@@ -120,3 +120,30 @@ def test_a_changed_file_updates_its_own_articles_and_leaves_others_alone(store, 
     assert after["成都都市圈通勤"].id == first["成都都市圈通勤"].id
     assert [r.title for r in store.search.search("立体化组合")] == [T1]
     assert store.search.search("立体化矩阵") == []
+
+
+def test_a_changed_file_is_read_and_hashed_once(tmp_path, monkeypatch):
+    import shutil
+
+    from metroviewer.ingest import prepare, run
+    from metroviewer.ingest.run import ImportRun
+    from metroviewer.store import Store
+
+    from .conftest import WORKFLOW
+
+    doc = tmp_path / "export.txt"
+    shutil.copy(WORKFLOW, doc)
+    with Store(tmp_path / "s.db") as store:
+        ImportRun(store, workers=0).run([doc])
+        doc.write_text(WORKFLOW.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        reads = []
+        real = prepare.read_bytes
+
+        def counted(path):
+            reads.append(path)
+            return real(path)
+
+        monkeypatch.setattr(prepare, "read_bytes", counted)
+        monkeypatch.setattr(run, "read_bytes", counted)
+        report = ImportRun(store, workers=0).run([doc])
+    assert reads == [doc] and report.duplicates == 2 and not report.failed

@@ -234,8 +234,20 @@ def snippet_markup(pieces: list[tuple[str, bool]], open_mark: str = "[", close_m
     return "".join(f"{open_mark}{p}{close_mark}" if hit else p for p, hit in pieces)
 
 
-def index_body_source(body: str, summary: Summary | None) -> str:
-    """The text indexed as an article's body: the body, plus its summary when the body lacks it."""
+def index_body_source(body: str, summary: Summary | str | None) -> str:
+    """The text indexed as an article's body: the body, plus its summary when the body lacks it.
+
+    The one derivation of what the index, the tags, the themes and the figures read of an
+    article: at import from the parsed summary, afterwards from the stored summary JSON."""
+    if isinstance(summary, str):
+        import json
+
+        summary = Summary.from_dict(json.loads(summary)) if summary else None
     if summary is None or (summary.core_viewpoint and summary.core_viewpoint in body):
         return body
     return f"{body}\n{summary.plain_text()}"
+
+
+def stored_index_entry(title: str, body: str, summary_json: str | None) -> IndexedText:
+    """The index entry of a stored article, exactly as the import wrote it."""
+    return indexed_text(title, index_body_source(body, summary_json))

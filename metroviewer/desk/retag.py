@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
-from ..core.models import Summary
-from ..core.search_text import index_body_source, indexed_text
+from ..core.search_text import index_body_source
 from ..figures.codec import encode_themes
 from ..ingest.prepare import analyse
 from ..regions.gazetteer import Gazetteer
@@ -29,14 +27,13 @@ def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[
         analysed = []
         about_scopes = {}
         for aid, title, body, when, summary_json in rows:
-            summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
-            indexed_body = index_body_source(body, summary)
+            indexed_body = index_body_source(body, summary_json)
             # Figures name regions too: they are read again with the tags.
             analysis = analyse(title, indexed_body, tagger)
             mentions = analysis.mentions
             tagged.append((aid, when, mentions, gazetteer.scope([m.region_id for m in mentions])))
             about_scopes[aid] = gazetteer.scope([m.region_id for m in mentions if m.about])
-            texts[aid] = indexed_text(analysis.folded_title, analysis.folded_body, folded=True)
+            texts[aid] = analysis.index_entry()
             analysed.append((aid, encode_themes(analysis.themes)))
         repo.replace_tags(tagged, texts, analysed, about_scopes)
         done += len(rows)

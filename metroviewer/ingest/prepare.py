@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.limits import MAX_BODY_CHARS, MAX_TITLE_CHARS
-from ..core.models import ParsedArticle, PreparedArticle, PreparedFile, RegionMention
+from ..core.models import IndexedText, ParsedArticle, PreparedArticle, PreparedFile, RegionMention
 from ..core.search_text import index_body_source, indexed_text, region_tokens
 from ..core.sources import normalise_source
 from ..core.text import content_hash, detect_language, fold_same_length
@@ -38,6 +38,10 @@ class Analysis:
     folded_body: str
     mentions: list[RegionMention]
     themes: dict[str, int]
+
+    def index_entry(self) -> IndexedText:
+        """The article's index entry, from the text already folded for tagging."""
+        return indexed_text(self.folded_title, self.folded_body, folded=True)
 
 
 def analyse(title: str, indexed_body: str, tagger: RegionTagger) -> Analysis:
@@ -77,12 +81,12 @@ class ArticlePreparer:
             return PreparedFile(path=shown, failure=candidate.failure)
         try:
             st = path.stat()
-            data = read_bytes(path)
+            data = candidate.data if candidate.data is not None else read_bytes(path)
         except OSError as e:
             return PreparedFile(path=shown, failure=f"cannot be read ({e.strerror or e})")
         modified = dt.datetime.fromtimestamp(st.st_mtime).replace(microsecond=0).isoformat()
         result = PreparedFile(path=shown, size=len(data), modified_at=modified,
-                              content_hash=hashlib.sha256(data).hexdigest())
+                              content_hash=candidate.digest or hashlib.sha256(data).hexdigest())
         try:
             parsed = read_document(path, data)
         except UnreadableFile as e:
@@ -122,7 +126,7 @@ class ArticlePreparer:
             tags=mentions,
             scope=scope,
             about_scope=about_scope,
-            index=indexed_text(analysis.folded_title, analysis.folded_body, folded=True),
+            index=analysis.index_entry(),
             themes_json=encode_themes(analysis.themes),
             summary_json=json.dumps(a.summary.to_dict(), ensure_ascii=False) if a.summary else None,
             region_tokens=region_tokens(scope),

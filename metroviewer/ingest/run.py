@@ -141,10 +141,13 @@ class ImportRun:
         if not known or known.status != "ok":
             return False
         try:
-            digest = hashlib.sha256(read_bytes(candidate.path)).hexdigest()
+            data = read_bytes(candidate.path)
         except OSError:
             return False
+        digest = hashlib.sha256(data).hexdigest()
         if digest != known.content_hash:
+            # Changed: what was read and hashed here goes on with the file (read and hashed once).
+            candidate.data, candidate.digest = data, digest
             return False
         report.duplicates += known.articles
         return True

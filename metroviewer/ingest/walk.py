@@ -22,6 +22,9 @@ class Candidate:
     path: Path
     failure: str | None = None
     skipped: str | None = None
+    # A known file found changed was read and hashed to tell: its bytes and hash, to reuse.
+    data: bytes | None = None
+    digest: str | None = None
 
 
 def display_path(path: Path | str) -> str:

@@ -216,11 +216,9 @@ class ArticleRepository:
         return int(ok), int(failed)
 
 
-def indexed_texts(conn: sqlite3.Connection, batch: int = 2000) -> Iterator[list[tuple[int, str, str]]]:
-    """Every article as (id, title, indexed body: the body, and its summary when apart), in
-    batches by id: what migrations read to write the index or the themes again."""
-    from ..core.search_text import index_body_source
-
+def stored_texts(conn: sqlite3.Connection, batch: int = 2000) -> Iterator[list[tuple[int, str, str, str | None]]]:
+    """Every article as (id, title, body, summary JSON), in batches by id: what migrations read
+    to write the index or the themes again (core/search_text.py derives what they read)."""
     last = 0
     while True:
         rows = conn.execute("SELECT id, title, body, summary FROM articles WHERE id > ? ORDER BY id LIMIT ?",
@@ -228,5 +226,4 @@ def indexed_texts(conn: sqlite3.Connection, batch: int = 2000) -> Iterator[list[
         if not rows:
             return
         last = rows[-1][0]
-        yield [(aid, title, index_body_source(body, Summary.from_dict(json.loads(summary)) if summary else None))
-               for aid, title, body, summary in rows]
+        yield rows

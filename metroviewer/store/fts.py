@@ -47,30 +47,26 @@ def delete(conn: sqlite3.Connection, entries: Iterable[Entry]) -> None:
 
 def entry_of(conn: sqlite3.Connection, article_id: int) -> Entry:
     """The index entry of a stored article, as it was written (see core/search_text.py)."""
-    import json
-
-    from ..core.models import Summary
-    from ..core.search_text import index_body_source, indexed_text, region_tokens
+    from ..core.search_text import region_tokens, stored_index_entry
 
     title, body, summary_json = conn.execute("SELECT title, body, summary FROM articles WHERE id = ?",
                                              [article_id]).fetchone()
-    summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
     scope = [r[0] for r in conn.execute("SELECT region_id FROM article_scope WHERE article_id = ?", [article_id])]
-    return article_id, indexed_text(title, index_body_source(body, summary)), region_tokens(scope)
+    return article_id, stored_index_entry(title, body, summary_json), region_tokens(scope)
 
 
 def rebuild(conn: sqlite3.Connection, batch: int = 2000) -> None:
     """Drop the index and write it again from the articles (a migration changed its layout)."""
-    from ..core.search_text import indexed_text, region_tokens
-    from .articles import indexed_texts
+    from ..core.search_text import region_tokens, stored_index_entry
+    from .articles import stored_texts
 
     conn.execute("DROP TABLE IF EXISTS article_fts")
     create(conn)
-    for rows in indexed_texts(conn, batch):
+    for rows in stored_texts(conn, batch):
         scopes: dict[int, list[str]] = {}
         for article_id, region_id in conn.execute(
                 "SELECT article_id, region_id FROM article_scope WHERE article_id BETWEEN ? AND ?",
                 [rows[0][0], rows[-1][0]]):
             scopes.setdefault(article_id, []).append(region_id)
-        insert(conn, [(aid, indexed_text(title, body), region_tokens(scopes.get(aid, [])))
-                      for aid, title, body in rows])
+        insert(conn, [(aid, stored_index_entry(title, body, summary), region_tokens(scopes.get(aid, [])))
+                      for aid, title, body, summary in rows])

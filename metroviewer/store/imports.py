@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from ..core.models import ImportReport, PreparedArticle, PreparedFile, Summary
-from ..core.search_text import index_body_source, indexed_text, region_tokens
+from ..core.models import ImportReport, PreparedArticle, PreparedFile
+from ..core.search_text import region_tokens, stored_index_entry
 from . import fts
 from .db import write_transaction
 from .schema import ALL_ARTICLES, TOPIC_PREFIX
@@ -178,7 +178,6 @@ class ImportWriter:
         row = conn.execute("SELECT title, body, summary, is_read, topic FROM articles WHERE id = ?",
                            [article_id]).fetchone()
         title, body, summary_json, is_read, topic = row
-        summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
         scope_rows = conn.execute("SELECT region_id, about FROM article_scope WHERE article_id = ?",
                                   [article_id]).fetchall()
         scope = [r for r, _about in scope_rows]
@@ -186,7 +185,7 @@ class ImportWriter:
             if about:
                 deltas["a:" + rid] -= 1
         # A contentless FTS5 table forgets an entry only when given the text it indexed.
-        fts.delete(conn, [(article_id, indexed_text(title, index_body_source(body, summary)), region_tokens(scope))])
+        fts.delete(conn, [(article_id, stored_index_entry(title, body, summary_json), region_tokens(scope))])
         for rid in counters(scope, topic):
             deltas["t:" + rid] -= 1
             if not is_read:

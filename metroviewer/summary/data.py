@@ -3,11 +3,10 @@ most mentioned with it, the theme mix, and the figures of its newest articles.""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..core.models import Figure, Summary
+from ..core.models import Figure
 from ..core.search_text import index_body_source
 from ..figures.extract import article_figures
 from ..figures.keyfigures import KeyFigure, SourcedFigure, key_figures
@@ -116,8 +115,7 @@ def figures_of(store: Store, gazetteer: Gazetteer, ids: list[int], region: str |
     found: list[ArticleFigure] = []
     texts = store.panels.texts(ids)
     for article_id, title, body, summary_json, published_at, source in texts:
-        summary = Summary.from_dict(json.loads(summary_json)) if summary_json else None
-        figures = article_figures(title, index_body_source(body, summary), tagger)
+        figures = article_figures(title, index_body_source(body, summary_json), tagger)
         found.extend(ArticleFigure(fig, article_id, title, published_at,
                                    _name(gazetteer, fig.region_id) if fig.region_id else "", source)
                      for fig in figures)
