@@ -84,3 +84,21 @@ def test_chinese_utf16_without_a_bom_is_read(tmp_path):
         report = ImportRun(store, workers=0).run([tmp_path / "le.txt", tmp_path / "be.txt"])
         titles = [a.title for a in store.articles.get_many(store.articles.ids())]
     assert not report.failed and titles.count("成都都市圈同城化快讯") >= 1 and report.duplicates + report.added == 2
+
+
+def test_front_matter_with_yaml_tags_is_dropped_not_taken_for_the_title(tmp_path):
+    (tmp_path / "tag.md").write_text('---\ntitle: !!python/object/apply:os.system ["echo hi"]\n---\n\n'
+                                     "成都都市圈通勤圈扩大。\n", encoding="utf-8")
+    (tmp_path / "doc-tag.md").write_text("--- !custom\ntitle: 德阳快讯\n---\n德阳与成都同城化。\n", encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = ImportRun(store, workers=0).run([tmp_path])
+        titles = sorted(a.title for a in store.articles.get_many(store.articles.ids()))
+    assert not report.failed and titles == ["德阳快讯", "成都都市圈通勤圈扩大。"]
+
+
+def test_a_newline_in_a_file_name_cannot_split_a_report_line(tmp_path):
+    (tmp_path / "bad\nname.txt").write_bytes(b"")
+    with Store(tmp_path / "s.db") as store:
+        report = ImportRun(store, workers=0).run([tmp_path])
+    failed_lines = [line for line in report.as_text().split("\n") if line.startswith("  ")]
+    assert failed_lines == [f"  {tmp_path}/bad\\nname.txt: the file is empty"]

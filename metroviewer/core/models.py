@@ -211,11 +211,20 @@ class ImportReport:
         if self.cancelled:
             lines.append("The import was cancelled; run it again to finish.")
         lines.append(f"Failed files: {len(self.failed)}")
-        lines.extend(f"  {f.path}: {f.reason}" for f in self.failed)
+        lines.extend(f"  {one_line(f.path)}: {f.reason}" for f in self.failed)
         if self.skipped:
             lines.append(f"Skipped: {len(self.skipped)}")
-            lines.extend(f"  {f.path}: {f.reason}" for f in self.skipped)
+            lines.extend(f"  {one_line(f.path)}: {f.reason}" for f in self.skipped)
         return "\n".join(lines)
+
+
+_CONTROL = {i: f"\\x{i:02x}" for i in range(32)} | {10: "\\n", 13: "\\r", 9: "\\t"}
+
+
+def one_line(path: str) -> str:
+    """A path on one line of a report: a newline or other control character in a file name is
+    written as an escape, so it cannot split the line or fake another."""
+    return path.translate(_CONTROL)
 
 
 class UserError(Exception):

@@ -53,7 +53,8 @@ class _TOML(BaseHandler):
 
 
 _HANDLERS: tuple[BaseHandler, ...] = (_SafeYAML(), _TOML())
-_OPENING = {"-": re.compile(r"-{3}[ \t]*\r?\n"), "+": re.compile(r"\+{3}[ \t]*\r?\n")}
+# `--- !tag` opens a YAML document with a tag: still front matter (the tag itself is not read).
+_OPENING = {"-": re.compile(r"-{3}(?:[ \t]+![^\n]*)?[ \t]*\r?\n"), "+": re.compile(r"\+{3}[ \t]*\r?\n")}
 _CLOSING = {"-": re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE), "+": re.compile(r"^\+{3}[ \t]*$", re.MULTILINE)}
 
 
@@ -82,7 +83,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     except RecursionError as e:
         raise UnreadableFile("the front matter is nested too deeply") from e
     except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
-        return {}, text
+        # Front matter that does not parse (unknown YAML tags such as !!python/object, broken
+        # syntax) is dropped: the article is imported without it, never titled "---".
+        return {}, text[close.end() :].lstrip("\r\n")
     if not isinstance(data, dict):
         return {}, text
     return data, text[close.end() :].lstrip("\r\n")

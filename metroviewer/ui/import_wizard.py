@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..core.models import ImportReport
+from ..core.models import ImportReport, one_line
 from ..desk.desk import Outcome
 from ..ingest.not_articles import default_ignore_patterns
 from ..ingest.parallel import interactive_worker_count
@@ -179,8 +179,8 @@ class PreviewPage(QWizardPage):
                       Path(r.path).name, self.tr("already in the store") if r.duplicate else self.tr("new"))
             for j, v in enumerate(values):
                 self.table.setItem(i, j, QTableWidgetItem(v))
-        lines = [f"{f.path}: {f.reason}" for f in preview.failed]
-        lines += [self.tr("{0}: skipped (not an article)").format(f.path) for f in preview.skipped]
+        lines = [f"{one_line(f.path)}: {f.reason}" for f in preview.failed]
+        lines += [self.tr("{0}: skipped (not an article)").format(one_line(f.path)) for f in preview.skipped]
         self.failures.setPlainText("\n".join(lines) or self.tr("None."))
         self.status.setText(self.tr("Files: {0} · new articles: {1} · already in the store: {2} · files that would "
                                     "fail: {3} · skipped: {4}").format(preview.files, new, len(preview.rows) - new,
