@@ -147,7 +147,7 @@ def measure_briefing(store_path: object) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from metroviewer.briefing.compose import compose_briefing
-    from metroviewer.briefing.html import briefing_html
+    from metroviewer.briefing.document import briefing_document
     from metroviewer.regions.gazetteer import default_gazetteer
     from metroviewer.store import Store
     from metroviewer.ui.briefing_charts import chart_images
@@ -161,13 +161,13 @@ def measure_briefing(store_path: object) -> dict[str, float]:
         t = time.perf_counter()
         briefing = compose_briefing(store, default_gazetteer(), article_ids=ids)
     with tempfile.TemporaryDirectory() as tmp:
-        images = chart_images(briefing.panels)
-        pages = write_pdf(briefing_html(briefing), Path(tmp) / "brief.pdf", briefing.title, images)
+        doc = briefing_document(briefing)
+        images = chart_images(doc)
+        pages = write_pdf(doc, Path(tmp) / "brief.pdf", images)
         seconds = time.perf_counter() - t
         size = (Path(tmp) / "brief.pdf").stat().st_size
-    figures = len(briefing.panels.figures) if briefing.panels else 0
     return {"articles": briefing.article_count, "pages": pages, "seconds": round(seconds, 2),
-            "pdf_kb": size // 1024, "charts": len(images), "figures_listed": min(figures, 40)}
+            "pdf_kb": size // 1024, "charts": len(images), "key_figures_listed": len(briefing.key_figures)}
 
 
 if __name__ == "__main__":

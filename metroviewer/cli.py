@@ -60,12 +60,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", help="regions side by side: key figures, articles per month, themes")
     p.add_argument("regions", nargs="+", metavar="REGION")
     _common(p)
-    p = sub.add_parser("brief", help="write a briefing PDF")
+    p = sub.add_parser("brief", help="write a briefing as PDF, Word or Markdown; save and run recipes")
     p.add_argument("--region", action="append", metavar="NAME", default=[])
     p.add_argument("--query", metavar="Q")
     p.add_argument("--since", metavar="DATE", type=date_argument)
     p.add_argument("--until", metavar="DATE", type=date_argument)
-    p.add_argument("--pdf", metavar="OUT", required=True)
+    p.add_argument("--pdf", metavar="OUT", help="write the briefing as PDF")
+    p.add_argument("--docx", metavar="OUT", help="write an editable Word copy")
+    p.add_argument("--markdown", metavar="OUT", help="write a Markdown copy (charts as PNG files beside it)")
+    p.add_argument("--language", choices=("zh_CN", "en"), help="the briefing's language (default: the system's)")
+    p.add_argument("--by", choices=("region", "theme"), default=None, dest="group_by",
+                   help="one section per region (default) or per theme")
+    p.add_argument("--page-size", choices=("A4", "Letter"), default=None)
+    p.add_argument("--margin", type=float, metavar="MM", default=None, help="page margins in millimetres")
+    p.add_argument("--since-previous-run", action="store_true",
+                   help="with --save-recipe: each run covers what was published since the previous run")
+    p.add_argument("--recipe", metavar="NAME", help="run a saved recipe (its scope, sections and options)")
+    p.add_argument("--save-recipe", metavar="NAME", help="save this briefing's scope and options as a recipe")
+    p.add_argument("--recipes", action="store_true", help="list the saved recipes")
     _common(p)
     return parser
 

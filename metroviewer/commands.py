@@ -211,18 +211,68 @@ def cmd_compare(args: Namespace) -> Result:
 
 
 def cmd_brief(args: Namespace) -> Result:
-    from .ui.briefing_printer import write_briefing_pdf
+    from .briefing.labels import system_language
+    from .briefing.recipe import FIXED, SINCE_PREVIOUS_RUN, Recipe
 
-    out = Path(args.pdf).expanduser()
+    outputs = {kind: Path(getattr(args, kind)).expanduser() for kind in ("pdf", "docx", "markdown")
+               if getattr(args, kind)}
     with open_desk(args) as desk:
-        regions = [desk.resolve_region(name) for name in args.region]
-        briefing = desk.compose_briefing(regions=regions, query=args.query or "", since=args.since,
-                                         until=args.until)
+        if args.recipes:
+            recipes = desk.recipes()
+            data = [{"name": r.name, **r.options(), "last_run_at": r.last_run_at} for r in recipes]
+            return Result(data, "\n".join(_recipe_line(desk, r) for r in recipes) or "No briefing recipes yet.")
+        if not outputs and not args.save_recipe:
+            raise UserError("Say where to write the briefing: --pdf OUT, --docx OUT or --markdown OUT.")
+        if args.recipe:
+            recipe = desk.recipe(args.recipe)
+        else:
+            recipe = Recipe(name=args.save_recipe or "", regions=[desk.resolve_region(n) for n in args.region],
+                            query=args.query or "", since=args.since, until=args.until,
+                            window=SINCE_PREVIOUS_RUN if args.since_previous_run else FIXED)
+        # options given on the command line win over the recipe's
+        recipe.language = args.language or recipe.language
+        recipe.group_by = args.group_by or recipe.group_by
+        recipe.page_size = args.page_size or recipe.page_size
+        recipe.margin_mm = args.margin if args.margin is not None else recipe.margin_mm
+        if args.save_recipe:
+            recipe.name = args.save_recipe
+            desk.save_recipe(recipe)
+            if not outputs:
+                return Result({"saved": recipe.name}, f"Saved the briefing recipe {recipe.name!r}.")
+            briefing = desk.run_recipe(recipe.name, language=recipe.language or system_language())
+        elif args.recipe:
+            briefing = desk.run_recipe(recipe.name, language=recipe.language or system_language())
+        else:
+            briefing = desk.compose_briefing(regions=recipe.regions, query=recipe.query, since=recipe.since,
+                                             until=recipe.until, language=recipe.language or system_language(),
+                                             group_by=recipe.group_by, record=True)
+    return _write_briefing(briefing, outputs, recipe)
+
+
+def _recipe_line(desk: Desk, r: Any) -> str:
+    scope = "、".join(desk.region_name(rid) for rid in r.regions) or (f"search {r.query!r}" if r.query else "all")
+    window = "since the previous run" if r.window != "fixed" else f"{r.since or '…'} – {r.until or '…'}"
+    last = f", last run {r.last_run_at.replace('T', ' ')}" if r.last_run_at else ""
+    return f"{r.name}: {scope}; {window}; by {r.group_by}{last}"
+
+
+def _write_briefing(briefing: Any, outputs: dict[str, Path], recipe: Any) -> Result:
+    from .ui.briefing_printer import write_briefing
+
+    for path in outputs.values():
+        if not path.parent.is_dir():
+            raise UserError(f"Cannot write {path}: the folder does not exist or is not writable.")
     try:
-        pages = write_briefing_pdf(briefing, out)
+        written = write_briefing(briefing, page=recipe.page, **outputs)
     except OSError as e:
-        raise UserError(f"Cannot write {out}: {e.strerror or e}") from e
-    if not out.exists():
-        raise UserError(f"Cannot write {out}: the folder does not exist or is not writable.")
-    data = {"pdf": str(out), "articles": briefing.article_count, "pages": pages}
-    return Result(data, f"Wrote {out}: {briefing.article_count} articles on {pages} pages.")
+        raise UserError(f"Cannot write {e.filename or ', '.join(map(str, outputs.values()))}: "
+                        f"{e.strerror or e}") from e
+    missing = [str(p) for p in outputs.values() if not p.exists()]
+    if missing:
+        raise UserError(f"Cannot write {', '.join(missing)}: the folder does not exist or is not writable.")
+    data = {kind: str(path) for kind, path in outputs.items()}
+    data.update(articles=briefing.article_count, pages=written.pages, language=briefing.language,
+                sections=[s.heading for s in briefing.sections])
+    where = ", ".join(str(p) for p in outputs.values())
+    pages = f" on {written.pages} pages" if "pdf" in outputs else ""
+    return Result(data, f"Wrote {where}: {briefing.article_count} articles{pages}.")

@@ -92,6 +92,7 @@ class Store:
         from .edits import EditRepository
         from .imports import ImportWriter
         from .panels import PanelRepository
+        from .recipes import RecipeRepository
         from .regions import RegionRepository
         from .search import SearchRepository
 
@@ -101,6 +102,7 @@ class Store:
         self.imports = ImportWriter(self.db)
         self.panels = PanelRepository(self.db)
         self.edits = EditRepository(self.db)
+        self.recipes = RecipeRepository(self.db)
 
     def close(self) -> None:
         self.conn.close()

@@ -233,6 +233,28 @@ def m010_deletions_and_edits(db: Database) -> None:
 
 
 @migrations()
+def m011_briefing_recipes_and_runs(db: Database) -> None:
+    """Briefing recipes (a scope, sections and options saved under a name, with the time of their
+    last run for "since the previous run") and the briefings made, by scope, so a briefing can say
+    what is new since the previous one of the same scope."""
+    db.execute(
+        """CREATE TABLE briefing_recipes (
+            name TEXT PRIMARY KEY,
+            options TEXT NOT NULL,           -- JSON: briefing.recipe.Recipe's fields
+            created_at TEXT NOT NULL,
+            last_run_at TEXT
+        )""")
+    db.execute(
+        """CREATE TABLE briefing_runs (
+            id INTEGER PRIMARY KEY,
+            scope TEXT NOT NULL,             -- briefing.compose.Briefing.scope_key
+            compiled_at TEXT NOT NULL,
+            articles INTEGER NOT NULL
+        )""")
+    db.execute("CREATE INDEX briefing_runs_by_scope ON briefing_runs(scope, compiled_at)")
+
+
+@migrations()
 def m012_about_in_scope_and_counts(db: Database) -> None:
     """Whether an article is mainly about a region (its tag's `about`, rolled up to the
     region's ancestors) in its scope rows, and how many articles are about each region; 0 until

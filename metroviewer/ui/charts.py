@@ -3,6 +3,8 @@ regions, themes). The same widgets are shown in the window and rendered into bri
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
@@ -57,7 +59,8 @@ class _Chart(pg.PlotWidget):
 class MonthsChart(_Chart):
     """Articles per month as bars; months without articles are shown as gaps."""
 
-    def set_months(self, months: list[tuple[str, int]]) -> None:
+    def set_months(self, months: list[tuple[str, int]], tick: Callable[[str], str] | None = None) -> None:
+        """`tick` writes a month's label (a briefing's: 2025年9月 or Sep 2025); by default 2025-09."""
         self.clear()
         months = _fill_months(months)
         if not months:
@@ -65,7 +68,11 @@ class MonthsChart(_Chart):
         xs = list(range(len(months)))
         heights = [n for _, n in months]
         self.addItem(pg.BarGraphItem(x=xs, height=heights, width=0.8, brush=self.bar_brush(), pen=None))
-        self.getAxis("bottom").setTicks([_month_ticks(months)])
+        ticks = _month_ticks(months)
+        if tick is not None:
+            # a year alone (long spans) stays as it is; a month is written the caller's way
+            ticks = [(i, tick(label) if len(label) == 7 else label) for i, label in ticks]
+        self.getAxis("bottom").setTicks([ticks])
         self.getAxis("left").setTicks([_count_ticks(max(heights))])
         self.setXRange(-0.6, len(months) - 0.4, padding=0)
         self.setYRange(0, max(heights) * 1.08 or 1, padding=0)

@@ -24,3 +24,12 @@ def register_fonts(app: QApplication) -> list[str]:
     font.setFamilies([base, CJK_FAMILY] if base != CJK_FAMILY else [CJK_FAMILY])
     app.setFont(font)
     return sorted(set(families))
+
+
+def ensure_fonts() -> None:
+    """Register the bundled fonts unless they are (printing needs the CJK face even where the
+    app was started without them, as in tests)."""
+    if CJK_FAMILY not in QFontDatabase.families():
+        app = QApplication.instance()
+        if app is not None:
+            register_fonts(app)

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from .. import __version__
 from ..desk.desk import Outcome
 from .article_actions import delete_selected, edit_current, undo_delete
+from .briefing_actions import print_briefing, save_briefing, save_briefing_pdf  # noqa: F401 (window API)
+from .briefing_dialog import open_briefing_dialog
 from .i18n import LANGUAGES, SETTING, chosen_language, install_translators
 from .theme import apply_theme
 
@@ -50,6 +52,10 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(file_menu, "import", w.tr("&Import…"), lambda: w.start_import(), "Ctrl+I")
     add(file_menu, "print_briefing", w.tr("&Print briefing…"), lambda: print_briefing(w), QKeySequence.StandardKey.Print)
     add(file_menu, "save_briefing", w.tr("Save briefing as P&DF…"), lambda: save_briefing_pdf(w), "Ctrl+Shift+P")
+    add(file_menu, "save_briefing_docx", w.tr("Save briefing as &Word…"), lambda: save_briefing(w, kind="docx"))
+    add(file_menu, "save_briefing_md", w.tr("Save briefing as &Markdown…"), lambda: save_briefing(w, kind="md"))
+    add(file_menu, "compose_briefing", w.tr("&Compose briefing and recipes…"), lambda: open_briefing_dialog(w),
+        "Ctrl+Shift+B")
     file_menu.addSeparator()
     add(file_menu, "open_store", w.tr("&Open store…"), lambda: open_store(w), QKeySequence.StandardKey.Open)
     file_menu.addSeparator()
@@ -182,62 +188,3 @@ def show_about(w: MainWindow) -> None:
         w.tr("<h3>MetroViewer {0}</h3><p>A briefing desk for China's metropolitan-area (都市圈) and "
              "regional-integration policy news.</p><p>Store: {1}</p><p>Chinese text uses Noto Sans CJK SC "
              "(SIL Open Font License).</p>").format(__version__, w.store_path))
-
-
-def _briefing_request(w: MainWindow) -> dict[str, object]:
-    """What the briefing covers: the checked (selected) articles, else the region and search in view."""
-    rows = sorted({i.row() for i in w.table.selectionModel().selectedRows()})
-    f = w.list_model.article_filter
-    request: dict[str, object] = {"regions": [f.region] if f.region else [], "query": w.list_model.query,
-                                  "since": f.since, "until": f.until, "article_ids": None}
-    if len(rows) > 1:
-        request.update(regions=[], query="", since=None, until=None,
-                       article_ids=[w.list_model.row_at(r).id for r in rows])
-    return request
-
-
-def _compose_html(w: MainWindow, on_ready) -> None:
-    from ..briefing.html import briefing_html
-
-    request = _briefing_request(w)
-    w.statusBar().showMessage(w.tr("Composing the briefing…"))
-
-    def compose(desk, _p, _c):
-        b = desk.compose_briefing(**request)
-        return b.title, briefing_html(b), b.article_count, b.panels
-
-    def ready(result) -> None:
-        from .briefing_charts import chart_images
-
-        title, html_text, count, panels = result
-        on_ready((title, html_text, count, chart_images(panels)))  # charts are drawn on this thread
-
-    w.tasks.run(compose, on_success=ready, on_failure=w.show_task_error)
-
-
-def print_briefing(w: MainWindow) -> None:
-    from .briefing_printer import print_preview
-
-    def ready(result: tuple) -> None:
-        w.statusBar().clearMessage()
-        print_preview(result[1], w, result[3])
-
-    _compose_html(w, ready)
-
-
-def save_briefing_pdf(w: MainWindow, path: str | None = None) -> None:
-    from .briefing_printer import write_pdf
-
-    if path is None:
-        path, _ = QFileDialog.getSaveFileName(w, w.tr("Save briefing as PDF"), str(Path.home() / "briefing.pdf"),
-                                              w.tr("PDF files (*.pdf)"))
-    if not path:
-        return
-
-    def ready(result: tuple) -> None:
-        title, html_text, count, images = result
-        w.tasks.run(lambda _s, _p, _c: write_pdf(html_text, Path(path), title, images), on_failure=w.show_task_error,
-                    on_success=lambda pages: w.briefing_saved.emit(path, pages) or w.statusBar().showMessage(
-                        w.tr("Saved {0}: {1} articles on {2} pages.").format(path, count, pages), 8000))
-
-    _compose_html(w, ready)
