@@ -74,7 +74,10 @@ def decode_text(data: bytes) -> tuple[str, str]:
         if data.startswith(bom):
             encoding = name
             break
-    encoding = encoding or _looks_like_utf16_without_bom(data) or _looks_like_cjk_utf16(data)
+    encoding = encoding or _looks_like_utf16_without_bom(data)
+    if encoding is None and looks_binary(data):
+        # Only what looks binary is tried as Chinese UTF-16 without a BOM: text never pays for it.
+        encoding = _looks_like_cjk_utf16(data)
     if encoding is None and looks_binary(data):
         raise UnreadableFile("the file is binary, not text")
     candidates = [encoding] if encoding else ["utf-8", "gb18030"]
