@@ -274,6 +274,7 @@ class PreparedArticle:
     authors: str = ""
     references: str = ""
     about_scope: set[str] = field(default_factory=set)  # the regions it is mainly about, with ancestors
+    positions_json: str = ""  # region id → offsets of its mentions in "title\nindexed body" (JSON)
 
 
 @dataclass

@@ -26,6 +26,7 @@ def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[
         texts = {}
         analysed = []
         about_scopes = {}
+        positions = {}
         for aid, title, body, when, summary_json in rows:
             indexed_body = index_body_source(body, summary_json)
             # Figures name regions too: they are read again with the tags.
@@ -34,8 +35,9 @@ def retag_all(repo: RegionRepository, gazetteer: Gazetteer, progress: Callable[[
             tagged.append((aid, when, mentions, gazetteer.scope([m.region_id for m in mentions])))
             about_scopes[aid] = gazetteer.scope([m.region_id for m in mentions if m.about])
             texts[aid] = analysis.index_entry()
+            positions[aid] = analysis.positions_json()
             analysed.append((aid, encode_themes(analysis.themes)))
-        repo.replace_tags(tagged, texts, analysed, about_scopes)
+        repo.replace_tags(tagged, texts, analysed, about_scopes, positions)
         done += len(rows)
         if progress:
             progress(done)

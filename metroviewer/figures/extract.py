@@ -113,11 +113,15 @@ _MAX_SENTENCE = 240
 _DIGIT = re.compile(r"\d")
 
 
-def article_figures(title: str, indexed_body: str, tagger: RegionTagger) -> list[Figure]:
+def article_figures(title: str, indexed_body: str, tagger: RegionTagger,
+                    positions: Mapping[str, list[int]] | None = None) -> list[Figure]:
     """The figures of an article (title and indexed body), each with the region its clause
-    gives it. Read when shown: a dozen an article cost an import more than all else it reads."""
+    gives it. Read when shown: a dozen an article cost an import more than all else it reads.
+    `positions`: the region mentions the import found in the same text (else tagged here)."""
     folded = fold_same_length(f"{title}\n{indexed_body}")
-    return extract_figures(folded, tagger.positions_folded(folded), original=f"{title}\n{indexed_body}")
+    if positions is None:
+        positions = tagger.positions_folded(folded)
+    return extract_figures(folded, positions, original=f"{title}\n{indexed_body}")
 
 
 def extract_figures(text: str, region_positions: Mapping[str, list[int]] | None = None,

@@ -14,7 +14,7 @@ from ..core.models import IndexedText, ParsedArticle, PreparedArticle, PreparedF
 from ..core.search_text import index_body_source, indexed_text, region_tokens
 from ..core.sources import normalise_source
 from ..core.text import content_hash, detect_language, fold_same_length
-from ..figures.codec import encode_themes
+from ..figures.codec import encode_positions, encode_themes
 from ..figures.themes import article_themes
 from ..regions.gazetteer import Gazetteer
 from ..regions.tagger import RegionTagger, mentions_of
@@ -38,6 +38,11 @@ class Analysis:
     folded_body: str
     mentions: list[RegionMention]
     themes: dict[str, int]
+    positions: dict[str, list[int]]
+
+    def positions_json(self) -> str:
+        """Where each region is named, as the store keeps it for figures (figures/codec.py)."""
+        return encode_positions(self.positions)
 
     def index_entry(self) -> IndexedText:
         """The article's index entry, from the text already folded for tagging."""
@@ -51,7 +56,8 @@ def analyse(title: str, indexed_body: str, tagger: RegionTagger) -> Analysis:
     # Fold once: tagging, themes and the index all read the folded text.
     folded_title, folded_body = fold_same_length(title), fold_same_length(indexed_body)
     positions = tagger.positions_folded(f"{folded_title}\n{folded_body}")
-    return Analysis(folded_title, folded_body, mentions_of(positions), article_themes(folded_title, folded_body))
+    return Analysis(folded_title, folded_body, mentions_of(positions), article_themes(folded_title, folded_body),
+                    positions)
 
 
 def _bounded_title(title: str) -> str:
@@ -126,6 +132,7 @@ class ArticlePreparer:
             tags=mentions,
             scope=scope,
             about_scope=about_scope,
+            positions_json=analysis.positions_json(),
             index=analysis.index_entry(),
             themes_json=encode_themes(analysis.themes),
             summary_json=json.dumps(a.summary.to_dict(), ensure_ascii=False) if a.summary else None,

@@ -71,7 +71,7 @@ class EditRepository:
                 _count(deltas, scope, str(article["topic"] or ""), not article["is_read"], -1)
                 for row in saved["scope"]:
                     deltas["a:" + str(row["region_id"])] -= int(bool(row.get("about")))
-                for table in ("article_scope", "article_regions"):
+                for table in ("article_scope", "article_regions", "article_positions"):
                     conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
                 conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
                 done.append(article_id)
@@ -163,6 +163,8 @@ class EditRepository:
             if title is not None:
                 fts.delete(conn, [fts.entry_of(conn, article_id)])
                 conn.execute("UPDATE articles SET title = ? WHERE id = ?", [title, article_id])
+                # Mention offsets count from the title's start: they no longer hold.
+                conn.execute("DELETE FROM article_positions WHERE article_id = ?", [article_id])
                 fts.insert(conn, [fts.entry_of(conn, article_id)])
             if source is not None:
                 conn.execute("UPDATE articles SET source = ?, source_raw = ? WHERE id = ?",

@@ -192,6 +192,7 @@ class ImportWriter:
                 deltas["u:" + rid] -= 1
         conn.execute("DELETE FROM article_scope WHERE article_id = ?", [article_id])
         conn.execute("DELETE FROM article_regions WHERE article_id = ?", [article_id])
+        conn.execute("DELETE FROM article_positions WHERE article_id = ?", [article_id])
         return not is_read
 
     def _apply_count_deltas(self, deltas: Counter[str]) -> None:
@@ -209,6 +210,7 @@ class _PendingInserts:
         self.fts: list[fts.Entry] = []
         self.tags: list[tuple[int, str, int, int]] = []
         self.scope: list[tuple[str, str | None, int, int]] = []
+        self.positions: list[tuple[int, str]] = []
 
     def add(self, doc_id: int, art: PreparedArticle, values: list[object], deltas: Counter[str]) -> int:
         article_id = self.next_id
@@ -220,6 +222,8 @@ class _PendingInserts:
     def index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
         self.fts.append((article_id, art.index, art.region_tokens))
         self.tags.extend((article_id, t.region_id, t.mentions, t.first_pos, int(t.about)) for t in art.tags)
+        if art.positions_json:
+            self.positions.append((article_id, art.positions_json))
         self.scope.extend((rid, art.published_at, article_id, int(rid in art.about_scope)) for rid in art.scope)
         for rid in art.about_scope:
             deltas["a:" + rid] += 1
@@ -239,6 +243,7 @@ class _PendingInserts:
             self.tags)
         conn.executemany("INSERT INTO article_scope (region_id, published_at, article_id, about) VALUES (?,?,?,?)",
                          self.scope)
+        conn.executemany("INSERT INTO article_positions (article_id, positions) VALUES (?, ?)", self.positions)
 
 
 def counters(scope: Iterable[str], topic: str) -> list[str]:

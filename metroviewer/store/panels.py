@@ -115,9 +115,12 @@ class PanelRepository:
         row = self.db.execute("SELECT themes FROM articles WHERE id = ?", [article_id]).fetchone()
         return json.loads(row[0]) if row and row[0] else {}
 
-    def texts(self, ids: list[int]) -> list[tuple[int, str, str, str | None, str | None, str]]:
-        """(id, title, body, summary JSON, published_at, source) of `ids`, in that order."""
+    def texts(self, ids: list[int]) -> list[tuple[int, str, str, str | None, str | None, str, str | None]]:
+        """(id, title, body, summary JSON, published_at, source, mention positions JSON) of `ids`,
+        in that order (the positions are those the import found, None when not kept)."""
         found = {r[0]: r for r in self.db.execute(
-            "SELECT id, title, body, summary, published_at, coalesce(nullif(source, ''), source_raw, '') "
-            "FROM articles WHERE id IN (SELECT value FROM json_each(?))", [_ids_json(ids)])}
+            "SELECT a.id, a.title, a.body, a.summary, a.published_at, "
+            "coalesce(nullif(a.source, ''), a.source_raw, ''), p.positions "
+            "FROM articles a LEFT JOIN article_positions p ON p.article_id = a.id "
+            "WHERE a.id IN (SELECT value FROM json_each(?))", [_ids_json(ids)])}
         return [found[i] for i in ids if i in found]

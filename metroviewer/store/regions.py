@@ -121,7 +121,7 @@ class RegionRepository:
 
     def replace_tags(self, tagged: list[tuple[int, str | None, list[RegionMention], set[str]]],
                      index_texts: dict[int, IndexedText], analysed: list[Analysed] | None = None,
-                     about_scopes: dict[int, set[str]] | None = None) -> None:
+                     about_scopes: dict[int, set[str]] | None = None, positions: dict[int, str] | None = None) -> None:
         """Replace the tags and scope of articles: (id, published_at, mentions, scope); the index's
         region column follows (`index_texts`: id → the text the index holds); `about_scopes`: the
         regions each article is mainly about, with their ancestors."""
@@ -148,6 +148,9 @@ class RegionRepository:
                  for rid in scope])
             if analysed is not None:
                 analysis.replace(conn, analysed)
+            if positions is not None:
+                conn.executemany("INSERT OR REPLACE INTO article_positions (article_id, positions) VALUES (?, ?)",
+                                 list(positions.items()))
 
     def article_count_by_region(self) -> list[tuple[str, str, int]]:
         """(region id, name, articles) for every region with articles, most first."""

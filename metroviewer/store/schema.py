@@ -263,5 +263,12 @@ def m012_about_in_scope_and_counts(db: Database) -> None:
     db.execute("ALTER TABLE region_counts ADD COLUMN about INTEGER NOT NULL DEFAULT 0")
 
 
+@migrations()
+def m013_mention_positions(db: Database) -> None:
+    """Where each region is named in an article's indexed text (title, newline, body), kept from
+    the import so that figures find their regions without tagging the text again."""
+    db.execute("CREATE TABLE article_positions (article_id INTEGER PRIMARY KEY, positions TEXT NOT NULL)")
+
+
 def migrate(db: Database) -> None:
     migrations.apply(db)

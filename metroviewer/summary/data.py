@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ..core.models import Figure
 from ..core.search_text import index_body_source
+from ..figures.codec import decode_positions
 from ..figures.extract import article_figures
 from ..figures.keyfigures import KeyFigure, SourcedFigure, key_figures
 from ..figures.themes import THEMES
@@ -114,8 +115,9 @@ def figures_of(store: Store, gazetteer: Gazetteer, ids: list[int], region: str |
     tagger = _tagger(gazetteer)
     found: list[ArticleFigure] = []
     texts = store.panels.texts(ids)
-    for article_id, title, body, summary_json, published_at, source in texts:
-        figures = article_figures(title, index_body_source(body, summary_json), tagger)
+    for article_id, title, body, summary_json, published_at, source, positions in texts:
+        # The import's mention positions when kept: no second tagging of the text.
+        figures = article_figures(title, index_body_source(body, summary_json), tagger, decode_positions(positions))
         found.extend(ArticleFigure(fig, article_id, title, published_at,
                                    _name(gazetteer, fig.region_id) if fig.region_id else "", source)
                      for fig in figures)
