@@ -113,3 +113,24 @@ def test_a_store_from_before_the_character_columns_is_reindexed_on_open(sample_s
         assert T1 in titles(store.search.search("资"))
         assert titles(store.search.search("资阳")) == [T1]
         assert T2 in titles(store.search.search("Nanjing", ArticleFilter(region="南京都市圈")))
+
+
+def test_a_place_is_found_by_any_of_its_names(tmp_path):
+    from metroviewer.desk import Desk
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "en.md").write_text("# Chengdu opens a new metro line\n\nChengdu and Deyang are now 30 minutes apart.",
+                                  encoding="utf-8")
+    (folder / "zh.md").write_text("# 成都发布轨道交通规划\n\n成都与德阳之间将开通市域铁路。", encoding="utf-8")
+    (folder / "nick.md").write_text("# 蓉城夜经济\n\n蓉城商圈夜间消费增长。", encoding="utf-8")
+    with Desk(tmp_path / "s.db") as desk:
+        desk.import_paths([folder], workers=0)
+        for query in ("成都", "Chengdu", "chengdu"):
+            assert sorted(r.title for r in desk.search(query)) == sorted(
+                ["Chengdu opens a new metro line", "成都发布轨道交通规划", "蓉城夜经济"]), query
+        # and the snippet marks the form the article uses
+        [english] = [r for r in desk.search("成都") if r.title.startswith("Chengdu")]
+        assert any(marked and text.lower() == "chengdu" for text, marked in english.snippet)
+        alternatives = desk.query_alternatives("德阳 规划")
+        assert "deyang" in alternatives["德阳"] and "规划" not in alternatives

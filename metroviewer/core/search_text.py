@@ -136,7 +136,8 @@ _TEXT_COLUMNS = {False: "{title body}", True: "{title}"}
 _CHAR_COLUMNS = {False: "{title_chars body_chars}", True: "{title_chars}"}
 
 
-def fts_query(query: str, *, prefix_last: bool = False, titles_only: bool = False) -> str | None:
+def fts_query(query: str, *, prefix_last: bool = False, titles_only: bool = False,
+              alternatives: dict[str, list[str]] | None = None) -> str | None:
     """An FTS5 MATCH expression for anything a user typed; None when nothing is searchable.
 
     Every token is emitted inside double quotes, so operators and stray symbols in the
@@ -144,7 +145,9 @@ def fts_query(query: str, *, prefix_last: bool = False, titles_only: bool = Fals
     `prefix_last` makes the last word a prefix when it has two characters or more (search
     as you type: every word starting with one letter is too broad to be worth reading).
     Each clause names the columns it searches: one Han character the character columns,
-    anything else the pair text; `titles_only` keeps to the title's.
+    anything else the pair text; `titles_only` keeps to the title's. `alternatives` (a folded
+    term → other ways of writing it, such as a place's English name) makes a term match any
+    of its forms.
     """
     text_columns, char_columns = _TEXT_COLUMNS[titles_only], _CHAR_COLUMNS[titles_only]
     clauses: list[str] = []
@@ -152,6 +155,13 @@ def fts_query(query: str, *, prefix_last: bool = False, titles_only: bool = Fals
     for raw_term in fold(bounded_query(query)).split():
         if len(clauses) >= MAX_QUERY_TERMS:
             break
+        others = (alternatives or {}).get(raw_term.rstrip("*"))
+        if others:
+            forms = [fts_query(form, titles_only=titles_only) for form in [raw_term.rstrip("*"), *others]]
+            forms = [f for f in forms if f]
+            clauses.append("(" + " OR ".join(f"({f})" for f in forms) + ")")
+            last_words = []
+            continue
         wants_prefix = raw_term.endswith("*")
         words: list[str] = []
         for han, word in _SEGMENT.findall(raw_term):

@@ -23,6 +23,7 @@ from ..briefing.labels import system_language
 from ..briefing.recipe import FIXED, Recipe
 from ..core.dates import parse_date
 from ..core.models import Article, ImportReport, UserError
+from ..core.text import fold
 from ..figures.keyfigures import KeyFigure
 from ..ingest.external import ChildImportRun
 from ..ingest.run import CancelFn, ImportRun, Preview, ProgressFn
@@ -159,6 +160,7 @@ class Desk:
         if store is None:
             with self._lock:
                 store = Store(self.path, migrate=not self._migrated, check_same_thread=False)
+                store.search.alternatives = self.query_alternatives
                 if not self._migrated:
                     store.regions.sync(self.gazetteer)
                     self._migrated = True
@@ -213,6 +215,22 @@ class Desk:
     def region_name(self, region_id: str) -> str:
         region = self.gazetteer.regions.get(region_id)
         return region.name if region else region_id
+
+    def query_alternatives(self, query: str) -> dict[str, list[str]]:
+        """For each word of a query that names a place, its other names: 成都 → Chengdu, 蓉城 …
+        (a search for a place finds it however an article writes it). One-character short
+        names (蓉, 宁) are left out: alone they match far too much."""
+        out: dict[str, list[str]] = {}
+        for term in fold(query).split():
+            term = term.rstrip("*")
+            region_id = self.gazetteer.resolve(term) if len(term) >= 2 else None
+            if region_id is None:
+                continue
+            forms = [form for form in dict.fromkeys(fold(f) for f in self.written_forms(region_id))
+                     if len(form) >= 2 and form != term]
+            if forms:
+                out[term] = forms
+        return out
 
     def written_forms(self, region_id: str) -> list[str]:
         region = self.gazetteer.regions.get(region_id)

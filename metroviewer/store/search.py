@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+from collections.abc import Callable
 
 from sqlite_utils import Database
 
@@ -28,11 +29,17 @@ class SearchRepository:
     def __init__(self, db: Database):
         self.db = db
         self._articles = ArticleRepository(db)
+        # query → {folded term: other forms}: a place searched by any of its names (set by the desk).
+        self.alternatives: Callable[[str], dict[str, list[str]]] | None = None
+
+    def _alternatives(self, query: str) -> dict[str, list[str]] | None:
+        return self.alternatives(query) if self.alternatives else None
 
     def _query(self, query: str, f: ArticleFilter, prefix_last: bool,
                titles_only: bool = False) -> tuple[str, str, list[object]] | None:
         """(MATCH expression, FROM … WHERE clause, parameters after the match), or None."""
-        match = fts_query(query, prefix_last=prefix_last, titles_only=titles_only)
+        match = fts_query(query, prefix_last=prefix_last, titles_only=titles_only,
+                          alternatives=self._alternatives(query))
         if match is None:
             return None
         if f.region:
@@ -93,7 +100,7 @@ class SearchRepository:
     def attach_snippets(self, rows: list[ArticleRow], query: str) -> None:
         if not rows:
             return
-        terms = query_terms(query)
+        terms = query_terms(query) + [form for forms in (self._alternatives(query) or {}).values() for form in forms]
         marks = ",".join("?" * len(rows))
         bodies = dict(self.db.execute(f"SELECT id, body FROM articles WHERE id IN ({marks})", [r.id for r in rows]))
         for row in rows:
