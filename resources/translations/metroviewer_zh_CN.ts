@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name />
+    <message>
+      <source>Earlier:</source>
+      <translation>此前：</translation>
+    </message>
+    <message>
+      <source>Sources differ on this value:</source>
+      <translation>各来源对此数值说法不一：</translation>
+    </message>
+    <message>
+      <source>no source</source>
+      <translation>无来源</translation>
+    </message>
+  </context>
+  <context>
     <name>ArticleListModel</name>
     <message>
       <source>Date</source>
@@ -45,6 +60,179 @@
     <message>
       <source>Select an article to read it here.</source>
       <translation>选择一篇文章，在此阅读。</translation>
+    </message>
+    <message>
+      <source>The article goes on for {0:,} more characters.</source>
+      <translation>后文还有 {0:,} 个字符。</translation>
+    </message>
+  </context>
+  <context>
+    <name>BriefingDialog</name>
+    <message>
+      <source>All articles</source>
+      <translation>全部文章</translation>
+    </message>
+    <message>
+      <source>Compose briefing</source>
+      <translation>编写简报</translation>
+    </message>
+    <message>
+      <source>Date window:</source>
+      <translation>日期范围：</translation>
+    </message>
+    <message>
+      <source>Delete</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Language:</source>
+      <translation>语言：</translation>
+    </message>
+    <message>
+      <source>Margins:</source>
+      <translation>页边距：</translation>
+    </message>
+    <message>
+      <source>One section per region</source>
+      <translation>每个地区一节</translation>
+    </message>
+    <message>
+      <source>One section per theme</source>
+      <translation>每个主题一节</translation>
+    </message>
+    <message>
+      <source>Paper:</source>
+      <translation>纸张：</translation>
+    </message>
+    <message>
+      <source>Preview…</source>
+      <translation>预览…</translation>
+    </message>
+    <message>
+      <source>Recipe name:</source>
+      <translation>方案名称：</translation>
+    </message>
+    <message>
+      <source>Recipes</source>
+      <translation>方案</translation>
+    </message>
+    <message>
+      <source>Run and save as PDF…</source>
+      <translation>运行并保存为 PDF…</translation>
+    </message>
+    <message>
+      <source>Save Markdown…</source>
+      <translation>保存 Markdown…</translation>
+    </message>
+    <message>
+      <source>Save PDF…</source>
+      <translation>保存 PDF…</translation>
+    </message>
+    <message>
+      <source>Save Word…</source>
+      <translation>保存 Word…</translation>
+    </message>
+    <message>
+      <source>Save as recipe</source>
+      <translation>保存为方案</translation>
+    </message>
+    <message>
+      <source>Save as recipe…</source>
+      <translation>保存为方案…</translation>
+    </message>
+    <message>
+      <source>Scope:</source>
+      <translation>范围：</translation>
+    </message>
+    <message>
+      <source>Sections:</source>
+      <translation>分节：</translation>
+    </message>
+    <message>
+      <source>Since the previous run (recipes)</source>
+      <translation>自上次运行以来（方案）</translation>
+    </message>
+    <message>
+      <source>The dates in view</source>
+      <translation>当前显示的日期</translation>
+    </message>
+    <message>
+      <source>search “{0}”</source>
+      <translation>搜索“{0}”</translation>
+    </message>
+    <message>
+      <source>{0} selected articles</source>
+      <translation>选中的 {0} 篇文章</translation>
+    </message>
+  </context>
+  <context>
+    <name>CompareDialog</name>
+    <message>
+      <source>&amp;Compare</source>
+      <translation>比较(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Articles per month</source>
+      <translation>每月文章数</translation>
+    </message>
+    <message>
+      <source>Compare regions</source>
+      <translation>比较地区</translation>
+    </message>
+    <message>
+      <source>Filter regions…</source>
+      <translation>筛选地区…</translation>
+    </message>
+    <message>
+      <source>Key figures (latest value, year and source)</source>
+      <translation>关键数据（最新值、年份和来源）</translation>
+    </message>
+    <message>
+      <source>Key figures by region</source>
+      <translation>各地区关键数据</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <source>Reading the figures of {0} regions…</source>
+      <translation>正在读取 {0} 个地区的数据…</translation>
+    </message>
+    <message>
+      <source>Theme</source>
+      <translation>主题</translation>
+    </message>
+    <message>
+      <source>Theme mix (articles)</source>
+      <translation>主题构成（文章数）</translation>
+    </message>
+    <message>
+      <source>articles</source>
+      <translation>篇文章</translation>
+    </message>
+  </context>
+  <context>
+    <name>EditArticleDialog</name>
+    <message>
+      <source>&amp;Published:</source>
+      <translation>发布日期(&amp;P)：</translation>
+    </message>
+    <message>
+      <source>&amp;Source:</source>
+      <translation>来源(&amp;S)：</translation>
+    </message>
+    <message>
+      <source>&amp;Title:</source>
+      <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>Edit article</source>
+      <translation>编辑文章</translation>
     </message>
   </context>
   <context>
@@ -94,6 +282,29 @@
     </message>
   </context>
   <context>
+    <name>KeyFiguresTable</name>
+    <message>
+      <source>Key figures</source>
+      <translation>关键数据</translation>
+    </message>
+    <message>
+      <source>Latest</source>
+      <translation>最新值</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>指标</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>&amp;About MetroViewer</source>
@@ -104,8 +315,24 @@
       <translation>文章(&amp;A)</translation>
     </message>
     <message>
+      <source>&amp;Compare regions…</source>
+      <translation>比较地区(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>&amp;Compose briefing and recipes…</source>
+      <translation>编写简报与方案(&amp;C)…</translation>
+    </message>
+    <message>
       <source>&amp;Dark theme</source>
       <translation>深色主题(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit title, source and date…</source>
+      <translation>编辑标题、来源和日期(&amp;E)…</translation>
     </message>
     <message>
       <source>&amp;File</source>
@@ -164,6 +391,10 @@
       <translation>摘要面板(&amp;S)</translation>
     </message>
     <message>
+      <source>&amp;Undo delete</source>
+      <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -186,6 +417,30 @@
     <message>
       <source>Composing the briefing…</source>
       <translation>正在编写简报…</translation>
+    </message>
+    <message>
+      <source>Delete articles</source>
+      <translation>删除文章</translation>
+    </message>
+    <message>
+      <source>Delete every article of the files these {0} articles came from?</source>
+      <translation>要删除这 {0} 篇文章所在文件中的全部文章吗？</translation>
+    </message>
+    <message>
+      <source>Delete the whole &amp;document</source>
+      <translation>删除整个文档(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Delete {0} articles?</source>
+      <translation>要删除这 {0} 篇文章吗？</translation>
+    </message>
+    <message>
+      <source>Delete “{0}”?</source>
+      <translation>要删除“{0}”吗？</translation>
+    </message>
+    <message>
+      <source>Deleted {0} articles. Ctrl+Z brings them back.</source>
+      <translation>已删除 {0} 篇文章。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
       <source>Focus the article list</source>
@@ -220,12 +475,16 @@
       <translation>下一篇未读文章(&amp;U)</translation>
     </message>
     <message>
+      <source>Only articles mainly &amp;about the region</source>
+      <translation>只显示主要关于该地区的文章(&amp;A)</translation>
+    </message>
+    <message>
       <source>Open or create a store</source>
       <translation>打开或新建存储库</translation>
     </message>
     <message>
-      <source>PDF files (*.pdf)</source>
-      <translation>PDF 文件 (*.pdf)</translation>
+      <source>Re-importing their files will not bring them back. Edit → Undo delete (Ctrl+Z) restores them until the window closes.</source>
+      <translation>重新导入其所在文件不会恢复这些文章。关闭窗口之前，可用“文章 → 撤销删除”（Ctrl+Z）恢复。</translation>
     </message>
     <message>
       <source>Re-tagged {0} articles.</source>
@@ -244,16 +503,36 @@
       <translation>地区</translation>
     </message>
     <message>
+      <source>Regions updated: re-tag the articles</source>
+      <translation>地区已更新：重新标注文章</translation>
+    </message>
+    <message>
+      <source>Restored {0} articles.</source>
+      <translation>已恢复 {0} 篇文章。</translation>
+    </message>
+    <message>
+      <source>Save briefing</source>
+      <translation>保存简报</translation>
+    </message>
+    <message>
+      <source>Save briefing as &amp;Markdown…</source>
+      <translation>将简报另存为 Markdown(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>Save briefing as &amp;Word…</source>
+      <translation>将简报另存为 Word(&amp;W)…</translation>
+    </message>
+    <message>
       <source>Save briefing as P&amp;DF…</source>
       <translation>将简报另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
-      <source>Save briefing as PDF</source>
-      <translation>将简报另存为 PDF</translation>
-    </message>
-    <message>
       <source>Saved {0}: {1} articles on {2} pages.</source>
       <translation>已保存 {0}：{1} 篇文章，共 {2} 页。</translation>
+    </message>
+    <message>
+      <source>Saved {0}: {1} articles.</source>
+      <translation>已保存 {0}：{1} 篇文章。</translation>
     </message>
     <message>
       <source>Search “{0}”: </source>
@@ -274,6 +553,10 @@
     <message>
       <source>System default</source>
       <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>The region list changed since these articles were tagged. Re-tagging reads them again; nothing else changes.</source>
+      <translation>这些文章标注之后，地区列表已有变化。重新标注会重新读取文章，其他内容不变。</translation>
     </message>
     <message>
       <source>Toggle &amp;read</source>
@@ -311,12 +594,12 @@
       <translation>（文件日期）</translation>
     </message>
     <message>
-      <source>Files that would fail:</source>
-      <translation>将会失败的文件：</translation>
+      <source>Files that would fail or are skipped:</source>
+      <translation>将会失败或被跳过的文件：</translation>
     </message>
     <message>
-      <source>Files: {0} · new articles: {1} · already in the store: {2} · files that would fail: {3}</source>
-      <translation>文件：{0} · 新文章：{1} · 已在存储库中：{2} · 将失败的文件：{3}</translation>
+      <source>Files: {0} · new articles: {1} · already in the store: {2} · files that would fail: {3} · skipped: {4}</source>
+      <translation>文件：{0} · 新文章：{1} · 已在存储库中：{2} · 将会失败的文件：{3} · 已跳过：{4}</translation>
     </message>
     <message>
       <source>None.</source>
@@ -345,6 +628,10 @@
     <message>
       <source>new</source>
       <translation>新</translation>
+    </message>
+    <message>
+      <source>{0}: skipped (not an article)</source>
+      <translation>{0}：已跳过（不是文章）</translation>
     </message>
   </context>
   <context>
@@ -398,8 +685,20 @@ Large stores take a minute or more; nothing in them is lost.</source>
       <translation>文章</translation>
     </message>
     <message>
+      <source>Every province-level unit with its prefectures and counties</source>
+      <translation>各省级行政区及其下辖地市和区县</translation>
+    </message>
+    <message>
       <source>Only part of this city is in the area: </source>
       <translation>该市只有部分区县属于此区域：</translation>
+    </message>
+    <message>
+      <source>Plan: {0}</source>
+      <translation>规划：{0}</translation>
+    </message>
+    <message>
+      <source>Provinces</source>
+      <translation>省份</translation>
     </message>
     <message>
       <source>Region</source>
@@ -438,12 +737,20 @@ Large stores take a minute or more; nothing in them is lost.</source>
       <translation>非国家级</translation>
     </message>
     <message>
+      <source>province</source>
+      <translation>省份</translation>
+    </message>
+    <message>
       <source>region</source>
       <translation>区域</translation>
     </message>
     <message>
       <source>urban agglomeration</source>
       <translation>城市群</translation>
+    </message>
+    <message>
+      <source>{0:,} articles mainly about it, {1:,} mentioning it</source>
+      <translation>主要关于此地区的文章 {0:,} 篇，提及此地区的 {1:,} 篇</translation>
     </message>
   </context>
   <context>
@@ -499,6 +806,10 @@ Large stores take a minute or more; nothing in them is lost.</source>
       <translation>添加文件(&amp;I)…</translation>
     </message>
     <message>
+      <source>Bring back articles I deleted from these files</source>
+      <translation>恢复我从这些文件中删除过的文章</translation>
+    </message>
+    <message>
       <source>Choose a folder</source>
       <translation>选择文件夹</translation>
     </message>
@@ -515,8 +826,16 @@ Large stores take a minute or more; nothing in them is lost.</source>
       <translation>文档 (*.txt *.md *.markdown *.html *.htm *.pdf *.docx *.json *.jsonl *.ndjson);;所有文件 (*)</translation>
     </message>
     <message>
+      <source>Files with these names are skipped and listed in the report as “skipped (not an article)”. Clear the field to import them too.</source>
+      <translation>名称匹配的文件会被跳过，并在报告中列为“skipped (not an article)”（已跳过，不是文章）。清空此栏即可一并导入。</translation>
+    </message>
+    <message>
       <source>Folders are read with all their subfolders. Supported: workflow exports, .txt, Markdown, HTML, PDF, DOCX, JSON and JSON Lines.</source>
       <translation>文件夹会连同所有子文件夹一起读取。支持：工作流导出文件、.txt、Markdown、HTML、PDF、DOCX、JSON 和 JSON Lines。</translation>
+    </message>
+    <message>
+      <source>Not articles:</source>
+      <translation>非文章：</translation>
     </message>
     <message>
       <source>Only files matching:</source>
@@ -551,11 +870,15 @@ Large stores take a minute or more; nothing in them is lost.</source>
     </message>
     <message>
       <source>Figures</source>
-      <translation>关键数据</translation>
+      <translation>文中数据</translation>
     </message>
     <message>
       <source>Figures read from the newest {0} articles; double-click one to open it.</source>
       <translation>数据取自最新的 {0} 篇文章；双击可打开所在文章。</translation>
+    </message>
+    <message>
+      <source>Key figures</source>
+      <translation>关键数据</translation>
     </message>
     <message>
       <source>Measures</source>
