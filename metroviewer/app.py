@@ -13,6 +13,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="metroviewer", description="Start the MetroViewer window.")
     p.add_argument("--db", metavar="PATH", help="the store to open (default: the one in your data folder)")
     p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window and exit (no display needed)")
+    p.add_argument("--size", metavar="WxH", default="1400x860", help="the window's size for --screenshot")
     p.add_argument("--region", metavar="NAME", help="select this region (Chinese or English name)")
     p.add_argument("--search", metavar="TEXT", help="search for this text")
     p.add_argument("--article", metavar="ID", type=int, help="open this article")
@@ -20,6 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--language", choices=["en", "zh_CN"], help="interface language (default: as chosen in the "
                    "View menu, else the system's)")
     p.add_argument("--no-samples", action="store_true", help="do not offer the sample documents on an empty store")
+    p.add_argument("--install-desktop-entry", action="store_true",
+                   help="add MetroViewer to the desktop's application menu (~/.local/share) and exit")
     return p
 
 
@@ -42,9 +45,22 @@ def settle_after_start() -> None:
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.install_desktop_entry:
+        from .ui.desktop_entry import install_desktop_entry
+
+        for path in install_desktop_entry():
+            print(f"wrote {path}")
+        return 0
     configure_runtime()
-    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    has_display = bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if args.screenshot and not has_display:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    elif not has_display and not os.environ.get("QT_QPA_PLATFORM") and sys.platform.startswith("linux"):
+        # Qt would abort with a message about "xcb"; say what is missing instead.
+        print("metroviewer: the window needs a display (no DISPLAY or WAYLAND_DISPLAY is set). Run it in a "
+              "desktop session, under Xvfb (xvfb-run make run), or use the command line: "
+              "python main.py --help", file=sys.stderr)
+        return 1
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -59,6 +75,11 @@ def main(argv: list[str]) -> int:
     app.setOrganizationName("MetroViewer")
     app.setApplicationName("MetroViewer")
     register_fonts(app)
+    from PySide6.QtGui import QIcon
+
+    from . import RESOURCES
+
+    app.setWindowIcon(QIcon(str(RESOURCES / "desktop" / "metroviewer.svg")))
     settings = QSettings()
     install_translators(app, args.language or chosen_language(settings))
     dark = args.dark or settings.value("view/dark", False, type=bool)

@@ -6,10 +6,12 @@ import argparse
 import json
 import sqlite3
 import sys
+from typing import Any
 
 from .core.models import UserError
 
-SUBCOMMANDS = ("import", "search", "articles", "regions", "stats", "retag", "brief", "delete", "edit", "compare")
+SUBCOMMANDS = ("import", "search", "articles", "regions", "stats", "retag", "brief", "delete", "edit", "compare",
+               "saved", "follow", "new", "note", "notes", "label", "stories")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -18,8 +20,15 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="metroviewer", description="MetroViewer: a briefing desk for "
-                                     "China's metropolitan-area policy news. With no command, starts the window.")
+    parser = argparse.ArgumentParser(
+        prog="metroviewer", formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="MetroViewer: a briefing desk for China's metropolitan-area policy news.",
+        epilog="With no command, the window starts:\n"
+               "  main.py [--db PATH] [--language en|zh_CN] [--dark] [--region NAME] [--search TEXT]\n"
+               "          [--article ID] [--screenshot OUT.png] [--no-samples]\n"
+               "(--screenshot saves a picture of the window and exits; it needs no display).\n"
+               "Every command takes --db PATH (default: the store in your data folder) and --json.\n"
+               "A region may be named in Chinese or English: 成都都市圈, 'Chengdu metropolitan area', 德阳, Deyang.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("import", help="import files and folders")
     p.add_argument("paths", nargs="+", metavar="PATH")
@@ -38,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p = sub.add_parser("articles", help="list articles, newest first")
     _filters(p)
+    p.add_argument("--label", metavar="NAME", help="only articles with this label of yours")
     p.add_argument("--limit", type=positive_count, default=0, help="at most N articles (default: all)")
     _common(p)
     p = sub.add_parser("regions", help="the region tree with article counts")
@@ -56,6 +66,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--title")
     p.add_argument("--source")
     p.add_argument("--date", metavar="DATE", help="YYYY-MM-DD or YYYY-MM-DD HH:MM")
+    _common(p)
+    p = sub.add_parser("stories", help="stories (one piece of news from several sources) with their sources")
+    _filters(p)
+    p.add_argument("--limit", type=positive_count, default=50, help="at most N stories (default: 50)")
+    p.add_argument("--split", type=int, metavar="ID", help="take article ID out of its story")
+    p.add_argument("--merge", type=int, nargs="+", metavar="ID", help="make the stories of these articles one")
+    p.add_argument("--regroup", action="store_true", help="group every article again (keeps your splits and merges)")
+    p.add_argument("--threshold", type=float, metavar="J",
+                   help="with --regroup: how alike two texts must be to be one story (0–1, default 0.5)")
     _common(p)
     p = sub.add_parser("compare", help="regions side by side: key figures, articles per month, themes")
     p.add_argument("regions", nargs="+", metavar="REGION")
@@ -78,8 +97,62 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--recipe", metavar="NAME", help="run a saved recipe (its scope, sections and options)")
     p.add_argument("--save-recipe", metavar="NAME", help="save this briefing's scope and options as a recipe")
     p.add_argument("--recipes", action="store_true", help="list the saved recipes")
+    p.add_argument("--saved", metavar="NAME", help="the articles of a saved search")
     _common(p)
+    _analyst_commands(sub)
     return parser
+
+
+def _analyst_commands(sub: Any) -> None:
+    """The analyst's own layer: saved searches, follows, what is new, notes, labels."""
+    p = sub.add_parser("saved", help="saved searches: add, list, remove, rename")
+    actions = p.add_subparsers(dest="action", required=True)
+    a = actions.add_parser("add", help="save a search under a name (replacing one of that name)")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("--query", metavar="Q", default="")
+    a.add_argument("--region", action="append", metavar="NAME", default=[], help="a region (several: any of them)")
+    a.add_argument("--since", metavar="DATE", type=date_argument)
+    a.add_argument("--until", metavar="DATE", type=date_argument)
+    a.add_argument("--source", metavar="SOURCE")
+    a.add_argument("--topic", metavar="TOPIC")
+    a.add_argument("--label", metavar="NAME")
+    a.add_argument("--about", action="store_true", help="only articles mainly about the regions")
+    a.add_argument("--follow", action="store_true", help="follow it too (see `new`)")
+    _common(a)
+    a = actions.add_parser("list", help="the saved searches with their counts")
+    _common(a)
+    a = actions.add_parser("remove", help="remove a saved search")
+    a.add_argument("name", metavar="NAME")
+    _common(a)
+    a = actions.add_parser("rename", help="rename a saved search")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("new_name", metavar="NEW")
+    _common(a)
+    p = sub.add_parser("follow", help="follow a region or a saved search: `new` says what arrived since")
+    p.add_argument("region", nargs="?", metavar="REGION")
+    p.add_argument("--saved", metavar="NAME")
+    p.add_argument("--stop", action="store_true", help="stop following it")
+    _common(p)
+    p = sub.add_parser("new", help="what is new in each followed region and saved search since you last looked")
+    p.add_argument("--seen", action="store_true", help="then mark it all as seen")
+    _common(p)
+    p = sub.add_parser("note", help="add a note to an article (with --quote, a highlight of that text)")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("text", metavar="TEXT", nargs="?", default="")
+    p.add_argument("--quote", metavar="TEXT")
+    p.add_argument("--color", choices=("yellow", "green", "blue", "pink"))
+    _common(p)
+    p = sub.add_parser("notes", help="your notes: search them, or export a region's or a search's as Markdown")
+    p.add_argument("--search", metavar="Q", help="notes whose text or quote matches")
+    p.add_argument("--region", metavar="NAME")
+    p.add_argument("--saved", metavar="NAME")
+    p.add_argument("--query", metavar="Q", help="the notes of the articles matching Q")
+    p.add_argument("--markdown", metavar="OUT", help="write them as Markdown (- for standard output)")
+    _common(p)
+    p = sub.add_parser("label", help="put a label on articles (with --remove, take it off)")
+    p.add_argument("args", nargs="+", metavar="ID... NAME")
+    p.add_argument("--remove", action="store_true")
+    _common(p)
 
 
 def date_argument(text: str) -> str:
@@ -107,10 +180,11 @@ def positive_count(text: str) -> int:
 
 
 def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--saved", metavar="NAME", help="within a saved search")
     p.add_argument("--region", metavar="NAME", help="a region in Chinese or English, with everything under it")
     p.add_argument("--since", metavar="DATE", type=date_argument, help="published on or after (YYYY-MM-DD)")
     p.add_argument("--until", metavar="DATE", type=date_argument, help="published on or before (YYYY-MM-DD)")
-    p.add_argument("--topic", metavar="TOPIC")
+    p.add_argument("--topic", metavar="TOPIC", help="the saved-search topic of a workflow export")
     p.add_argument("--about", action="store_true",
                    help="with --region: only articles mainly about it (in the title, the lead, or most mentioned)")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .core.limits import MAX_QUERY_CHARS
-from .core.models import UserError
+from .core.models import UserError, one_line
 from .core.search_text import snippet_markup
 from .desk import Desk
 
@@ -31,8 +31,22 @@ def open_desk(args: Namespace, *, create: bool = False) -> Desk:
 
 
 def _filter(desk: Desk, args: Namespace) -> Any:
-    return desk.article_filter(region=getattr(args, "region", None), topic=getattr(args, "topic", None),
-                               since=args.since, until=args.until, about_only=getattr(args, "about", False))
+    return _filter_and_query(desk, args)[0]
+
+
+def _filter_and_query(desk: Desk, args: Namespace) -> tuple[Any, str]:
+    """The filter the options give, within the saved search of --saved (and that search's query)."""
+    import dataclasses
+
+    f = desk.article_filter(region=getattr(args, "region", None), topic=getattr(args, "topic", None),
+                            since=args.since, until=args.until, about_only=getattr(args, "about", False))
+    if getattr(args, "label", None):
+        f = dataclasses.replace(f, label=args.label)
+    if not getattr(args, "saved", None):
+        return f, ""
+    saved, query = desk.saved_filter(args.saved)
+    given = {k: v for k, v in dataclasses.asdict(f).items() if v not in (None, False, ())}
+    return dataclasses.replace(saved, **given), query
 
 
 def article_line(a: dict[str, Any]) -> str:
@@ -69,9 +83,15 @@ def cmd_import(args: Namespace) -> Result:
                 "skipped": [{"path": f.path, "reason": f.reason} for f in preview.skipped]}
         lines = [f"{r.published_at or '':19}  {r.title}  [{r.source}]  {', '.join(r.regions[:5])}"
                  + ("  (duplicate)" if r.duplicate else "") for r in preview.rows]
-        lines += [f"would fail: {f.path}: {f.reason}" for f in preview.failed]
-        lines += [f"skipped: {f.path}: {f.reason}" for f in preview.skipped]
-        return Result(data, "\n".join(lines) or "Nothing to import.")
+        lines += [f"would fail: {one_line(f.path)}: {f.reason}" for f in preview.failed]
+        lines += [f"skipped: {one_line(f.path)}: {f.reason}" for f in preview.skipped]
+        new = sum(1 for r in preview.rows if not r.duplicate)
+        lines.append(f"Would import {new} new articles from {preview.files} files ({len(preview.rows) - new} already "
+                     f"in the store, {len(preview.failed)} files would fail, {len(preview.skipped)} skipped). "
+                     "Nothing was written.")
+        data["totals"] = {"new": new, "duplicates": len(preview.rows) - new, "failed": len(preview.failed),
+                          "skipped": len(preview.skipped)}
+        return Result(data, "\n".join(lines))
     return Result(report.to_json(), report.as_text())
 
 
@@ -103,7 +123,12 @@ def _progress_bar(unit: str) -> Any:
 
 def cmd_articles(args: Namespace) -> Result:
     with open_desk(args) as desk:
-        data = desk.articles_json(desk.article_ids(_filter(desk, args), limit=args.limit or None))
+        f, query = _filter_and_query(desk, args)
+        if query:
+            ids = [r.id for r in desk.search(query, f, limit=args.limit or 1_000_000)]
+        else:
+            ids = desk.article_ids(f, limit=args.limit or None)
+        data = desk.articles_json(ids)
     return Result(data, "\n".join(article_line(a) for a in data) or "No articles.")
 
 
@@ -112,7 +137,8 @@ def cmd_search(args: Namespace) -> Result:
         print(f"metroviewer: the query is long; its first {MAX_QUERY_CHARS} characters are searched",
               file=sys.stderr)
     with open_desk(args) as desk:
-        rows = desk.search(args.query, _filter(desk, args), limit=args.limit)
+        f, saved_query = _filter_and_query(desk, args)
+        rows = desk.search(f"{saved_query} {args.query}".strip(), f, limit=args.limit)
         data = desk.articles_json([r.id for r in rows], {r.id: snippet_text(r.snippet) for r in rows})
     return Result(data, "\n".join(article_line(a) for a in data) or f"Nothing matches {args.query!r}.")
 
@@ -136,7 +162,8 @@ def cmd_regions(args: Namespace) -> Result:
     def lines(items: list[dict[str, Any]], depth: int) -> list[str]:
         out = []
         for item in items:
-            out.append(f"{'  ' * depth}{item['name']} ({item['name_en']}): {item['articles']}")
+            english = f" ({item['name_en']})" if item["name_en"] else ""
+            out.append(f"{'  ' * depth}{item['name']}{english}: {item['articles']}")
             out.extend(lines(item["children"], depth + 1))
         return out
 
@@ -223,7 +250,9 @@ def cmd_brief(args: Namespace) -> Result:
             return Result(data, "\n".join(_recipe_line(desk, r) for r in recipes) or "No briefing recipes yet.")
         if not outputs and not args.save_recipe:
             raise UserError("Say where to write the briefing: --pdf OUT, --docx OUT or --markdown OUT.")
-        if args.recipe:
+        if args.saved:
+            recipe = _saved_recipe(desk, args)
+        elif args.recipe:
             recipe = desk.recipe(args.recipe)
         else:
             recipe = Recipe(name=args.save_recipe or "", regions=[desk.resolve_region(n) for n in args.region],
@@ -243,9 +272,10 @@ def cmd_brief(args: Namespace) -> Result:
         elif args.recipe:
             briefing = desk.run_recipe(recipe.name, language=recipe.language or system_language())
         else:
+            ids = _saved_ids(desk, args)
             briefing = desk.compose_briefing(regions=recipe.regions, query=recipe.query, since=recipe.since,
                                              until=recipe.until, language=recipe.language or system_language(),
-                                             group_by=recipe.group_by, record=True)
+                                             group_by=recipe.group_by, record=True, article_ids=ids)
     return _write_briefing(briefing, outputs, recipe)
 
 
@@ -276,3 +306,157 @@ def _write_briefing(briefing: Any, outputs: dict[str, Path], recipe: Any) -> Res
     where = ", ".join(str(p) for p in outputs.values())
     pages = f" on {written.pages} pages" if "pdf" in outputs else ""
     return Result(data, f"Wrote {where}: {briefing.article_count} articles{pages}.")
+
+
+def _saved_recipe(desk: Desk, args: Namespace) -> Any:
+    """A briefing of a saved search: its regions, query and dates (options given here win)."""
+    from .briefing.recipe import FIXED, SINCE_PREVIOUS_RUN, Recipe
+
+    saved, query = desk.saved_filter(args.saved)
+    regions = [desk.resolve_region(n) for n in args.region] or list(saved.regions)
+    return Recipe(name=args.save_recipe or "", regions=regions, query=args.query or query,
+                  since=args.since or saved.since, until=args.until or saved.until,
+                  window=SINCE_PREVIOUS_RUN if args.since_previous_run else FIXED)
+
+
+def _saved_ids(desk: Desk, args: Namespace) -> list[int] | None:
+    """The articles of a saved search that also filters by source, topic or label (which a
+    briefing's scope cannot say): then the briefing is of exactly those articles."""
+    if not getattr(args, "saved", None):
+        return None
+    saved, query = desk.saved_filter(args.saved)
+    if saved.source is None and saved.topic is None and saved.label is None:
+        return None
+    if query:
+        return [r.id for r in desk.search(query, saved, limit=1_000_000)]
+    return desk.article_ids(saved)
+
+
+# -- the analyst's own layer ------------------------------------------------------------------
+
+
+def _saved_line(s: dict[str, Any]) -> str:
+    scope = [f"search {s['query']!r}"] if s["query"] else []
+    scope += ["、".join(s["region_names"])] if s["region_names"] else []
+    scope += [f"{s['since'] or '…'} – {s['until'] or '…'}"] if s["since"] or s["until"] else []
+    scope += [f"{k} {s[k]}" for k in ("source", "topic", "label") if s[k]]
+    follow = ", followed" if s["followed"] else ""
+    return f"{s['name']}: {'; '.join(scope) or 'everything'} — {s['articles']} articles ({s['unread']} unread{follow})"
+
+
+def cmd_saved(args: Namespace) -> Result:
+    with open_desk(args) as desk:
+        if args.action == "add":
+            desk.save_search(args.name, query=args.query, regions=args.region, since=args.since, until=args.until,
+                             source=args.source, topic=args.topic, label=args.label, about=args.about)
+            if args.follow:
+                desk.follow(saved=args.name)
+            item = next(s for s in desk.saved_searches() if s["name"] == args.name.strip())
+            return Result(item, "Saved " + _saved_line(item))
+        if args.action == "remove":
+            desk.remove_search(args.name)
+            return Result({"removed": args.name}, f"Removed the saved search {args.name!r}.")
+        if args.action == "rename":
+            desk.rename_search(args.name, args.new_name)
+            return Result({"renamed": args.name, "to": args.new_name},
+                          f"Renamed the saved search {args.name!r} to {args.new_name!r}.")
+        data = desk.saved_searches()
+    return Result(data, "\n".join(_saved_line(s) for s in data) or "No saved searches yet.")
+
+
+def cmd_follow(args: Namespace) -> Result:
+    with open_desk(args) as desk:
+        desk.follow(region=args.region, saved=args.saved, on=not args.stop)
+        name = desk.region_name(desk.resolve_region(args.region)) if args.region else args.saved
+    verb = "Stopped following" if args.stop else "Following"
+    return Result({"followed": not args.stop, "region" if args.region else "saved": name},
+                  f"{verb} {name}." + ("" if args.stop else " `new` says what arrives from now on."))
+
+
+def cmd_new(args: Namespace) -> Result:
+    with open_desk(args) as desk:
+        items = desk.new_since_last_look()
+        if args.seen:
+            for item in items:
+                desk.mark_looked(item.kind, item.key)
+    data = [item.to_json() for item in items]
+    if not items:
+        return Result(data, "You follow nothing yet: `follow REGION` or `follow --saved NAME`.")
+    return Result(data, "\n".join(f"{item.line()} (since {item.since.replace('T', ' ')})" for item in items))
+
+
+def cmd_note(args: Namespace) -> Result:
+    with open_desk(args) as desk:
+        note_id = desk.add_note(args.id, args.text, quote=args.quote, color=args.color).value
+        note = next(n for n in desk.notes(args.id) if n.id == note_id)
+    what = "highlight" if note.quote else "note"
+    return Result(note.to_json(), f"Added {what} {note_id} to article {args.id}.")
+
+
+def cmd_notes(args: Namespace) -> Result:
+    with open_desk(args) as desk:
+        if args.search:
+            notes = desk.search_notes(args.search)
+            data = [{**n.to_json(), "article_title": n.article_title} for n in notes]
+            lines = [f"{n.id:>5}  [{n.article_id or '—'}] {n.article_title}: "
+                     + (f"“{n.quote}” " if n.quote else "") + n.text for n in notes]
+            return Result(data, "\n".join(lines) or f"No note matches {args.search!r}.")
+        f, query = _filter_and_query(desk, Namespace(region=args.region, saved=args.saved, since=None, until=None))
+        query = " ".join(q for q in (query, args.query or "") if q)
+        scope = args.region or args.saved or (f"search {args.query!r}" if args.query else "all articles")
+        markdown = desk.notes_markdown(f, query, title=f"Notes: {scope}")
+    if args.markdown and args.markdown != "-":
+        out = Path(args.markdown).expanduser()
+        try:
+            out.write_text(markdown, encoding="utf-8")
+        except OSError as e:
+            raise UserError(f"Cannot write {out}: {e.strerror or e}") from e
+        return Result({"markdown": str(out)}, f"Wrote {out}.")
+    return Result({"markdown": markdown}, markdown)
+
+
+def cmd_label(args: Namespace) -> Result:
+    *ids, name = args.args
+    try:
+        article_ids = [int(i) for i in ids]
+    except ValueError as e:
+        raise UserError("Give article ids, then the label: label 12 15 NAME.") from e
+    if not article_ids:
+        raise UserError("Give article ids, then the label: label 12 15 NAME.")
+    with open_desk(args) as desk:
+        desk.label(article_ids, name, on=not args.remove)
+    verb = "Removed" if args.remove else "Labelled"
+    return Result({"label": name, "articles": article_ids, "removed": args.remove},
+                  f"{verb} {len(article_ids)} articles {'from' if args.remove else 'with'} {name!r}.")
+
+
+def story_lines(story: dict[str, Any]) -> str:
+    when = (story.get("published_at") or "")[:10]
+    head = f"{story['lead']:>6}  {when:10}  {story['title']}  ({story['size']} source{'s' if story['size'] != 1 else ''})"
+    others = [f"        {v['id']:>6}  {v['source'] or '—'}: {v['title']}" for v in story["versions"]]
+    return "\n".join([head, *others]) if story["size"] > 1 else head
+
+
+def cmd_stories(args: Namespace) -> Result:
+    from .desk.stories import story_json
+
+    with open_desk(args) as desk:
+        if args.split is not None:
+            desk.split_story(args.split)
+            story = desk.story(args.split)
+            data = story_json(story) if story else {}
+            return Result(data, f"Article {args.split} is now a story of its own.")
+        if args.merge:
+            desk.merge_stories(args.merge)
+            story = desk.story(args.merge[0])
+            data = story_json(story) if story else {}
+            return Result(data, f"One story now: {data.get('size', 0)} sources.")
+        if args.regroup:
+            done = desk.regroup_stories(jaccard=args.threshold).value
+            return Result({"articles": done}, f"Grouped {done} articles into stories again.")
+        if args.threshold is not None:
+            raise UserError("--threshold goes with --regroup.")
+        f = _filter(desk, args)
+        data = [story_json(s) for s in desk.stories(f, limit=args.limit or 1_000_000)]
+    return Result(data, "\n".join(story_lines(s) for s in data) or "No stories.")
+

@@ -29,7 +29,7 @@ def test_sql_statements_live_in_store():
 # (core ← regions ← figures ← store ← ingest, summary ← briefing ← desk ← ui ← cli, app; figures
 # read region mentions with the tagger)
 LAYERS = [{"core"}, {"regions"}, {"figures"}, {"store"}, {"ingest", "summary"}, {"briefing"}, {"desk"}, {"ui"},
-          {"cli", "commands", "app"}]
+          {"cli", "commands", "app"}, {"__main__"}]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
 
@@ -150,3 +150,13 @@ def test_an_articles_index_text_is_derived_in_one_place():
     callers = sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")
                      if re.search(r"\bindexed_text\(", p.read_text()))
     assert callers == ["core/search_text.py", "ingest/prepare.py"]
+
+
+def test_the_wheel_lists_every_package():
+    """pyproject.toml names the packages explicitly (resources/ travels as one of them): a new
+    subpackage must be added there, or an installed MetroViewer would miss it."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {"metroviewer"} | {"metroviewer." + p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+    assert listed == found | {"metroviewer_resources"}

@@ -134,3 +134,11 @@ def test_a_place_is_found_by_any_of_its_names(tmp_path):
         assert any(marked and text.lower() == "chengdu" for text, marked in english.snippet)
         alternatives = desk.query_alternatives("德阳 规划")
         assert "deyang" in alternatives["德阳"] and "规划" not in alternatives
+
+
+def test_a_long_papers_snippet_shows_the_hit_not_the_start():
+    from metroviewer.core.search_text import snippet
+
+    body = "引言部分。" * 2000 + "成都都市圈的一小时通勤圈已经形成。" + "结语。" * 200
+    pieces = snippet(body, ["通勤圈"])
+    assert ("通勤圈", True) in pieces and pieces[0] == ("…", False)

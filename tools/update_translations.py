@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
 # variable name lupdate saw → the class PySide6 asks for at run time
-CONTEXT_OF_VARIABLE = {"w": "MainWindow", "window": "MainWindow", "box": "QMessageBox", "dialog": "QProgressDialog"}
+CONTEXT_OF_VARIABLE = {"w": "MainWindow", "self.w": "MainWindow", "window": "MainWindow", "box": "QMessageBox", "dialog": "QProgressDialog"}
 
 
 def _tool(name: str) -> str:

@@ -16,6 +16,7 @@ from urllib.parse import quote
 from ..core.models import Article, Summary
 from ..core.search_text import highlight_spans
 from ..core.text import fold
+from .labels import Labels
 
 _CITATION = re.compile(r"((?:\[\d+\])+)")
 _WEB_ADDRESS = re.compile(r"^https?://\S+$", re.IGNORECASE)
@@ -46,13 +47,16 @@ def _escape_with_citations(text: str) -> str:
                    for i, p in enumerate(parts))
 
 
-def summary_html(summary: Summary, terms: list[str], regions: list[str], *, heading_tag: str = "h3") -> str:
+def summary_html(summary: Summary, terms: list[str], regions: list[str], *, heading_tag: str = "h3",
+                 t: Labels | None = None) -> str:
+    t = t or Labels("en")
     parts = []
     if summary.core_viewpoint:
-        parts.append(f'<{heading_tag} class="core">{html.escape(summary.label or "Core viewpoint")}</{heading_tag}>')
+        parts.append(f'<{heading_tag} class="core">{html.escape(t(summary.label or "Core viewpoint"))}</{heading_tag}>')
         parts.append(f'<p class="core">{_marked(summary.core_viewpoint, terms, regions)}</p>')
     if summary.keywords:
-        parts.append(f'<p class="keywords"><b>Keywords:</b> {_marked("; ".join(summary.keywords), terms, regions)}</p>')
+        parts.append(f'<p class="keywords"><b>{html.escape(t("Keywords:"))}</b> '
+                     f'{_marked("; ".join(summary.keywords), terms, regions)}</p>')
     for n, group in enumerate(summary.groups, 1):
         parts.append(f'<{heading_tag} class="group">{n}. {_marked(group.heading, terms, regions)}</{heading_tag}>')
         if group.points:
@@ -63,11 +67,12 @@ def summary_html(summary: Summary, terms: list[str], regions: list[str], *, head
 
 def article_html(article: Article, *, search_terms: list[str] | None = None,
                  regions: list[tuple[str, str, int]] | None = None, region_forms: list[str] | None = None,
-                 css: str = "", show_references: bool = False) -> str:
+                 css: str = "", show_references: bool = False, language: str = "en") -> str:
     """The reader's page. `regions` are (id, name, mentions) of the article's tags; `region_forms`
     every way they may be written (aliases, English names), to mark in the text. A paper's
     reference list follows the body, folded to one line unless `show_references`."""
-    terms = [t for t in (search_terms or []) if t]
+    t = Labels(language)
+    terms = [term for term in (search_terms or []) if term]
     regions = regions or []
     names = [name for _, name, _ in regions] + list(region_forms or [])
     when = (article.published_at or "").replace("T", " ")[:16]
@@ -85,23 +90,25 @@ def article_html(article: Article, *, search_terms: list[str] | None = None,
              f'<p class="meta">{meta}</p>']
     if chips:
         parts.append(f'<p class="chips">{chips}</p>')
+    if article.other_versions:
+        parts.append(story_sources_html(article, t))
     if article.authors:
         parts.append(f'<p class="authors">{html.escape(article.authors)}</p>')
     if article.summary and (article.summary.groups or article.summary.core_viewpoint):
-        parts.append(summary_html(article.summary, terms, names))
+        parts.append(summary_html(article.summary, terms, names, t=t))
         rest = _body_beyond_summary(article.body, article.summary)
         if rest:
             parts.append(_paragraphs(rest, terms, names))
     else:
         parts.append(_paragraphs(article.body, terms, names))
     if article.references:
-        parts.append(_references(article.references, show_references))
+        parts.append(_references(article.references, show_references, t))
     if article.url and _WEB_ADDRESS.match(article.url):
-        parts.append(f'<p class="url">Original address: <a href="{html.escape(article.url, quote=True)}">'
+        parts.append(f'<p class="url">{html.escape(t("Original address:"))} <a href="{html.escape(article.url, quote=True)}">'
                      f"{html.escape(article.url)}</a></p>")
     if article.document:
         url = Path(article.document).as_uri() if Path(article.document).is_absolute() else article.document
-        parts.append(f'<p class="file">Original file: <a href="{html.escape(url, quote=True)}">'
+        parts.append(f'<p class="file">{html.escape(t("Original file:"))} <a href="{html.escape(url, quote=True)}">'
                      f"{html.escape(article.document)}</a></p>")
     return "\n".join(p for p in parts if p)
 
@@ -110,14 +117,15 @@ def _paragraphs(text: str, terms: list[str], names: list[str]) -> str:
     return "\n".join(f"<p>{_marked(p.strip(), terms, names)}</p>" for p in text.split("\n") if p.strip())
 
 
-def _references(text: str, shown: bool) -> str:
+def _references(text: str, shown: bool, t: Labels) -> str:
     """A paper's references: secondary, after the body, folded unless asked for."""
     count = sum(1 for line in text.split("\n") if line.strip())
+    heading = html.escape(t("References and back matter"))
     if not shown:
-        return (f'<p class="references"><a href="references:show">▸ References and back matter '
-                f"({count} lines)</a></p>")
+        return (f'<p class="references"><a href="references:show">▸ {heading} '
+                f"{html.escape(t('({0} lines)', count))}</a></p>")
     lines = "".join(f"<p class=\"reference\">{html.escape(line.strip())}</p>" for line in text.split("\n") if line.strip())
-    return f'<p class="references"><a href="references:hide">▾ References and back matter</a></p>{lines}'
+    return f'<p class="references"><a href="references:hide">▾ {heading}</a></p>{lines}'
 
 
 def _body_beyond_summary(body: str, summary: Summary) -> str:
@@ -128,3 +136,22 @@ def _body_beyond_summary(body: str, summary: Summary) -> str:
     if summary.core_viewpoint and summary.core_viewpoint in body:
         return ""
     return body
+
+
+def story_sources_html(article: Article, t: Labels) -> str:
+    """The other sources that carried the article's story, each with its date, and its headline
+    when it differs (the difference worth seeing at a glance)."""
+    items = []
+    for v in article.other_versions:
+        when = (v.published_at or "")[:10]
+        line = " · ".join(html.escape(x) for x in (v.source or "—", when) if x)
+        if v.title != article.title:
+            line += f' — <span class="headline">{html.escape(v.title)}</span>'
+        changes = [t("{0} paragraph(s) added", v.added) if getattr(v, "added", 0) else "",
+                   t("{0} paragraph(s) fewer", v.dropped) if getattr(v, "dropped", 0) else ""]
+        if any(changes):
+            line += f' <span class="diff">({html.escape(t.join([c for c in changes if c]))})</span>'
+        items.append(f"<li>{line}</li>")
+    heading = html.escape(t("Also carried by {0} other source(s):", len(article.other_versions)))
+    return f'<div class="story"><p class="story-heading">{heading}</p><ul>{"".join(items)}</ul></div>'
+

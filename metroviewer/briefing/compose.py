@@ -8,6 +8,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..core.models import Article, Figure
 from ..figures.keyfigures import SourcedFigure
@@ -69,6 +70,7 @@ class Briefing:
     milestones: list[Milestone] = field(default_factory=list)
     new_since: NewSince | None = None
     figures: dict[int, list[Figure]] = field(default_factory=dict)  # by article id
+    notes: dict[int, list[Any]] = field(default_factory=dict)  # the user's notes (store/analyst.Note) by article id
 
     @property
     def labels(self) -> Labels:
@@ -110,7 +112,7 @@ def compose_briefing(store: Store, gazetteer: Gazetteer, *, regions: list[str] |
     if article_ids is not None:
         scope_parts.append(t("{0} selected articles", len(article_ids)))
     # An article without a source is counted nowhere: "no source" is not a source.
-    sources = Counter(a.source or a.source_raw for a in articles if (a.source or a.source_raw).strip())
+    sources = Counter(name for a in articles for name in _sources_of(a) if name.strip())
     ids = [a.id for a in articles]
     panels = panel_data_for_ids(store, gazetteer, ids, regions[0] if len(regions) == 1 else None, figure_articles=0)
     panels.sources = [(name, n) for name, n in panels.sources if name.strip() and name != "—"]
@@ -145,6 +147,7 @@ def compose_briefing(store: Store, gazetteer: Gazetteer, *, regions: list[str] |
         milestones=milestones(sourced, gazetteer),
         new_since=_new_since(store, scope_key, articles),
         figures=figures,
+        notes=store.analyst.notes_of(ids),
     )
 
 
@@ -160,9 +163,12 @@ def _region_sections(store: Store, gazetteer: Gazetteer, t: Labels, regions: lis
             ids = store.search.ranked_ids(query, f, limit=MAX_ARTICLES + 1)
         else:
             ids = store.articles.ids(f, limit=MAX_ARTICLES + 1)
+        ids = store.stories.one_per_story(ids)  # a story once, with all its sources (attach_versions)
         truncated = truncated or len(ids) > MAX_ARTICLES
         heading = gazetteer.regions[region_id].name if region_id else (t("Search results") if query else t("Articles"))
-        sections.append(BriefingSection(region_id, heading, store.articles.get_many(ids[:MAX_ARTICLES])))
+        articles = store.articles.get_many(ids[:MAX_ARTICLES])
+        store.stories.attach_versions(articles)
+        sections.append(BriefingSection(region_id, heading, articles))
     return sections, truncated
 
 
@@ -186,3 +192,10 @@ def _new_since(store: Store, scope_key: str, articles: list[Article]) -> NewSinc
     new_ids = store.recipes.imported_after([a.id for a in articles], previous)
     by_id = {a.id: a for a in articles}
     return NewSince(previous, [by_id[i] for i in new_ids[:NEW_LISTED]], len(new_ids))
+
+
+def _sources_of(a: Article) -> list[str]:
+    """Every source that carried the article's story, each once."""
+    names = [a.source or a.source_raw] + [v.source for v in a.other_versions]
+    return list(dict.fromkeys(n for n in names if n))
+

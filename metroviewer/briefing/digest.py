@@ -35,7 +35,7 @@ class KeyFigureRow:
 @dataclass
 class TopStory:
     article: Article
-    sources: int  # how many sources carried it (articles with nearly the same title)
+    sources: int  # how many sources carried it (the versions of its story)
 
 
 @dataclass
@@ -81,26 +81,21 @@ def figure_regions(figures: list[SourcedFigure], scope: list[str], gazetteer: Ga
 
 
 def top_stories(articles: list[Article], limit: int = TOP_STORIES) -> list[TopStory]:
-    """The most-covered articles of the period. Stories (one event reported by several sources)
-    are not grouped in the store yet: until they are, an article counts the other sources whose
-    titles nearly match its own, then the citations its summary carries, then its regions."""
-    grams = {a.id: _bigrams(a.title) for a in articles}
+    """The most-covered stories of the period: each article stands for its story (grouped at
+    import, store/stories.py; its `other_versions` are the other sources' copies), ranked by the
+    number of sources that carried it, then the citations its summary carries, its regions, its date."""
     scored = []
+    seen: set[str] = set()
     for a in articles:
-        mine = grams[a.id]
-        sources = {a.source or a.source_raw}
-        for b in articles:
-            if b.id != a.id and mine and _overlap(mine, grams[b.id]) >= 0.6:
-                sources.add(b.source or b.source_raw)
+        sources = {a.source or a.source_raw} | {v.source for v in a.other_versions}
         citations = len(re.findall(r"\[\d+\]", _summary_text(a)))
         scored.append((len(sources - {""}) or 1, citations, len(a.regions), a.published_at or "", a))
     scored.sort(key=lambda s: s[:4], reverse=True)
-    seen: list[set[str]] = []
     out = []
     for n, _c, _r, _p, a in scored:
-        if any(_overlap(grams[a.id], g) >= 0.6 for g in seen):
-            continue  # the same story as one already listed
-        seen.append(grams[a.id])
+        if a.title in seen:
+            continue  # the same headline twice (a story split by the user): listed once
+        seen.add(a.title)
         out.append(TopStory(a, n))
         if len(out) == limit:
             break
@@ -137,15 +132,6 @@ def _clause(f: Figure) -> str:
         start = starts[-2]  # "2022年落户" alone says too little: with the clause before it
     clause = HEADING_LEAD.sub("", sentence[start:end].strip())
     return clause if len(clause) <= 60 else clause[:59] + "…"
-
-
-def _bigrams(title: str) -> set[str]:
-    text = "".join(ch for ch in title.lower() if ch.isalnum())
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
-def _overlap(a: set[str], b: set[str]) -> float:
-    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _summary_text(a: Article) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..core.models import Article, Figure
 from ..figures.format import figure_value
@@ -137,7 +138,7 @@ def briefing_document(b: Briefing) -> BriefingDocument:
     for section in b.sections:
         add(Heading(1, section.heading, len(section.articles)))
         for a in section.articles:
-            add(_article(a, b.figures.get(a.id, []), t))
+            add(_article(a, b.figures.get(a.id, []), t, b.notes.get(a.id, [])))
     if b.sources:
         add(Heading(1, t("Appendix: sources")))
         rows = [[name, str(n)] for name, n in b.sources]
@@ -194,9 +195,13 @@ def _charts(b: Briefing, t: Labels) -> list[Block]:
     return out
 
 
-def _article(a: Article, figures: list[Figure], t: Labels) -> Keep:
+def _article(a: Article, figures: list[Figure], t: Labels, notes: list[Any] | None = None) -> Keep:
     meta = " · ".join(x for x in (a.source or a.source_raw, t.date_time(a.published_at), t.join(a.regions[:6])) if x)
     blocks: list[Block] = [Heading(3, a.title), Para([(meta, False)], "meta")]
+    if a.other_versions:  # the story's other sources, once each
+        others = list(dict.fromkeys(v.source for v in a.other_versions if v.source and v.source != a.source))
+        if others:
+            blocks.append(Para([(t("Also carried by: {0}", t.join(others)), False)], "small"))
     text = excerpt(a)
     if text:
         blocks.append(Para(marked(text, [f.text for f in figures if f.text])))
@@ -205,7 +210,21 @@ def _article(a: Article, figures: list[Figure], t: Labels) -> Keep:
         blocks.append(Para([(t("Figures: {0}", shown), False)], "small"))
     if a.summary and a.summary.groups:
         blocks.append(Para([(t("Covers: {0}", t.join([g.heading for g in a.summary.groups])), False)], "small"))
+    blocks.extend(_notes(notes or [], t))
     return Keep(blocks)
+
+
+def _notes(notes: list[Any], t: Labels) -> list[Block]:
+    """The user's highlights and notes on an article, beside it."""
+    out: list[Block] = []
+    for n in notes:
+        runs: list[Run] = []
+        if n.quote:
+            runs.append((t("Highlight: “{0}”", n.quote), True))
+        if n.text:
+            runs.append(((" — " if runs else "") + t("Note: {0}", n.text), False))
+        out.append(Para(runs, "note"))
+    return out
 
 
 def _figures_line(figures: list[Figure], t: Labels) -> str:

@@ -12,6 +12,18 @@ import os
 LANGUAGES = ("en", "zh_CN")
 
 _ZH: dict[str, str] = {
+    # the reader's page (article_html.py)
+    "Core viewpoint": "核心观点",
+    "Abstract": "摘要",
+    "Keywords:": "关键词：",
+    "Original address:": "原文地址：",
+    "Original file:": "原始文件：",
+    "References and back matter": "参考文献及附录",
+    "({0} lines)": "（{0} 行）",
+    "Also carried by {0} other source(s):": "另有 {0} 个来源刊载：",
+    "Also carried by: {0}": "另见：{0}",
+    "{0} paragraph(s) added": "多 {0} 段",
+    "{0} paragraph(s) fewer": "少 {0} 段",
     "Briefing": "简报",
     "Briefing: {0}": "{0}简报",
     "briefing": "简报",  # in a file name
@@ -49,6 +61,8 @@ _ZH: dict[str, str] = {
     "Appendix: sources": "附录：来源",
     "Covers: {0}": "涉及：{0}",
     "Figures: {0}": "数据：{0}",
+    "Note: {0}": "批注：{0}",
+    "Highlight: “{0}”": "摘录：“{0}”",
     "Page {0} of {1}": "第{0}页，共{1}页",
     "(no date)": "（日期不详）",
     "Only the first articles of each section are included; narrow the dates or the search for a "

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from .stories import Fingerprint
 
 
 @dataclass
@@ -139,6 +142,9 @@ class Article:
     keywords: list[str] = field(default_factory=list)
     authors: str = ""
     references: str = ""
+    # The other versions of its story (store.stories.StoryVersion: title, source, date), when
+    # other sources carried it too; filled by the desk for the reader and briefings.
+    other_versions: list[Any] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -178,6 +184,8 @@ class ImportReport:
     cancelled: bool = False
     # Files passed over on purpose (README, LICENSE, .DS_Store …): listed, neither imported nor failed.
     skipped: list[FailedFile] = field(default_factory=list)
+    # The user's notes whose highlighted text a changed file no longer holds: article title, quote, note.
+    notes_not_reanchored: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -189,6 +197,7 @@ class ImportReport:
             "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
             "skipped": [{"path": f.path, "reason": f.reason} for f in self.skipped],
             "cancelled": self.cancelled,
+            "notes_not_reanchored": self.notes_not_reanchored,
         }
 
     @classmethod
@@ -215,6 +224,9 @@ class ImportReport:
         if self.skipped:
             lines.append(f"Skipped: {len(self.skipped)}")
             lines.extend(f"  {one_line(f.path)}: {f.reason}" for f in self.skipped)
+        if self.notes_not_reanchored:
+            lines.append(f"Notes whose highlighted text is no longer in their article: {len(self.notes_not_reanchored)}")
+            lines.extend(f"  {n['article_title']}: “{n['quote'] or ''}”" for n in self.notes_not_reanchored)
         return "\n".join(lines)
 
 
@@ -275,6 +287,7 @@ class PreparedArticle:
     references: str = ""
     about_scope: set[str] = field(default_factory=set)  # the regions it is mainly about, with ancestors
     positions_json: str = ""  # region id → offsets of its mentions in "title\nindexed body" (JSON)
+    story_print: Fingerprint | None = None  # near-duplicate fingerprint (core/stories.py), for grouping
 
 
 @dataclass

@@ -212,8 +212,14 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
 
 
 def snippet(text: str, terms: list[str], width: int = 90) -> list[tuple[str, bool]]:
-    """A short window of `text` around the first hit, as (piece, is_hit) pairs."""
-    text = " ".join(text[:2000].split())  # a hit further in is not worth the time
+    """A short window of `text` around the first hit, as (piece, is_hit) pairs. The hit is
+    looked for in the whole text (a long paper's hit may be far in), then only a window
+    around it is laid out."""
+    from .text import fold_same_length
+
+    first = _first_hit(fold_same_length(text), terms)
+    lead = max(0, first - 1000) if first is not None else 0
+    text = " ".join(text[lead:lead + 2000].split())
     spans = highlight_spans(text, terms)
     if not spans:
         cut = text[:width]
@@ -240,6 +246,11 @@ def snippet(text: str, terms: list[str], width: int = 90) -> list[tuple[str, boo
     return pieces
 
 
+def _first_hit(folded: str, terms: list[str]) -> int | None:
+    found = [pos for pos in (folded.find(t) for t in terms if t) if pos >= 0]
+    return min(found) if found else None
+
+
 def snippet_markup(pieces: list[tuple[str, bool]], open_mark: str = "[", close_mark: str = "]") -> str:
     return "".join(f"{open_mark}{p}{close_mark}" if hit else p for p, hit in pieces)
 
@@ -261,3 +272,8 @@ def index_body_source(body: str, summary: Summary | str | None) -> str:
 def stored_index_entry(title: str, body: str, summary_json: str | None) -> IndexedText:
     """The index entry of a stored article, exactly as the import wrote it."""
     return indexed_text(title, index_body_source(body, summary_json))
+
+
+def note_index_entry(text: str, quote: str | None) -> IndexedText:
+    """A note's entry in the notes' own index (store/analyst.py): the quote as title, the note as body."""
+    return indexed_text(quote or "", text)

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -32,6 +32,7 @@ from ..store import Store
 from ..store.articles import ArticleFilter, ArticleRow
 from ..store.db import write_transaction
 from ..store.edits import Deleted
+from ..store.stories import StorySummary
 from ..summary.data import (
     PanelData,
     RegionComparison,
@@ -40,6 +41,8 @@ from ..summary.data import (
     panel_data,
     region_key_figures,
 )
+from . import stories as story_ops
+from .analyst import Analyst, NewItems
 from .changes import Changes
 from .retag import retag_all
 
@@ -81,6 +84,13 @@ class TreeCounts:
     all_articles: tuple[int, int]
     starred: int
     about: dict[str, int] = field(default_factory=dict)  # region id → articles mainly about it
+    # The analyst's layer (desk/analyst.py): (name, articles, unread) of saved searches and labels,
+    # the followed nodes as (kind, key), and their articles new since the user last looked.
+    saved: list[tuple[str, int, int]] = field(default_factory=list)
+    labels: list[tuple[str, int, int]] = field(default_factory=list)
+    followed: set[tuple[str, str]] = field(default_factory=set)
+    new: dict[tuple[str, str], int] = field(default_factory=dict)
+    saved_filters: dict[str, tuple[ArticleFilter, str]] = field(default_factory=dict)  # name → (filter, query)
 
 
 @dataclass
@@ -103,6 +113,8 @@ class ArticleView:
     article: Article
     mentions: list[tuple[str, str, int]]  # region id, name, mentions
     written_forms: list[str]
+    notes: list[Any] = field(default_factory=list)  # the user's notes and highlights (store/analyst.Note)
+    story: StorySummary | None = None  # its story, when other sources carried it too
 
 
 @contextmanager
@@ -134,6 +146,7 @@ class Desk:
         self._migrated = False
         self._forbidden: set[int] = set()
         self._warned = False
+        self.analyst = Analyst(self)
 
     # -- the store, one connection per thread ------------------------------------------------
 
@@ -239,12 +252,26 @@ class Desk:
     # -- reading ----------------------------------------------------------------------------
 
     def page(self, f: ArticleFilter, query: str = "", *, sort: str = "date", descending: bool = True,
-             limit: int = 200, offset: int = 0, after: tuple[str | None, int] | None = None) -> list[ArticleRow]:
-        """A page of the list: newest first (keyset paging by `after`), or a search's matches."""
+             limit: int = 200, offset: int = 0, after: tuple[str | None, int] | None = None,
+             one_per_story: bool = True) -> list[ArticleRow]:
+        """A page of the list: newest first (keyset paging by `after`), each story once unless
+        `one_per_story` is off, or a search's matches (every version); rows carry their story's size."""
         store = self.store()
         if query.strip():
-            return store.search.search(query.strip(), f, limit=limit, offset=offset, prefix_last=True)
-        return store.articles.page(f, sort=sort, descending=descending, limit=limit, offset=offset, after=after)
+            rows = store.search.search(query.strip(), f, limit=limit, offset=offset, prefix_last=True)
+        else:  # browsing: each story once, as its lead version
+            rows = store.articles.page(replace(f, one_per_story=one_per_story or f.one_per_story), sort=sort,
+                                       descending=descending, limit=limit, offset=offset, after=after)
+        store.stories.attach(rows)
+        return rows
+
+    def count(self, f: ArticleFilter = ArticleFilter(), query: str = "") -> int:
+        """How many articles a list shows: a filter's (from the roll-up counts where they answer)
+        or a search's matches within it."""
+        store = self.store()
+        if query.strip():
+            return store.search.count(query.strip(), f, prefix_last=True)
+        return store.panels.count(f)
 
     def search(self, query: str, f: ArticleFilter = ArticleFilter(), *, limit: int = 20) -> list[ArticleRow]:
         return self.store().search.search(query, f, limit=limit)
@@ -259,7 +286,12 @@ class Desk:
             return None
         mentions = store.articles.region_mentions(article_id)
         forms = [form for rid, _name, _n in mentions for form in self.written_forms(rid)]
-        return ArticleView(article, mentions, forms)
+        view = ArticleView(article, mentions, forms, self.analyst.notes(article_id))
+        story = story_ops.story_of(store, article_id)
+        view.story = story if story and story.size > 1 else None
+        if view.story:
+            article.other_versions = story_ops.compare_versions(store, article_id, view.story.versions)
+        return view
 
     def articles_json(self, ids: list[int], snippets: dict[int, str] | None = None) -> list[dict[str, Any]]:
         """Articles as the command line's JSON gives them: fields, figures, themes."""
@@ -275,19 +307,24 @@ class Desk:
                 "year": f.year, "when": f.when or None, "display": figure_value(f), "text": f.text,
                 "sentence": f.sentence, "region": f.region_id, "region_name": af.region_name or None})
         out = []
+        story_sizes = store.stories.sizes(ids)
         for article in store.articles.get_many(ids):
             item = article.to_json()
             item["figures"] = figures.get(article.id, [])
             item["themes"] = store.panels.themes_of(article.id)
+            item["story"], item["story_size"] = story_sizes.get(article.id, (None, 1))
             if snippets is not None:
                 item["snippet"] = snippets.get(article.id, "")
             out.append(item)
+        self.analyst.decorate_json(out)
         return out
 
     def tree_counts(self) -> TreeCounts:
         s = self.store()
-        return TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), s.articles.starred_count(),
-                          s.regions.about_counts())
+        counts = TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), s.articles.starred_count(),
+                            s.regions.about_counts())
+        self.analyst.fill_tree_counts(counts)
+        return counts
 
     def panels(self, f: ArticleFilter = ArticleFilter(), query: str = "") -> PanelData:
         return panel_data(self.store(), self.gazetteer, f, query)
@@ -332,10 +369,41 @@ class Desk:
         tops = list(g.roots) + [p for p in g.provinces if p not in g.roots]
         return [n for n in (node(r, frozenset()) for r in tops) if n]
 
+    # -- stories ----------------------------------------------------------------------------
+
+    def stories(self, f: ArticleFilter = ArticleFilter(), *, limit: int = 50) -> list[StorySummary]:
+        """The newest stories of a filter, each with its versions (desk/stories.py)."""
+        return story_ops.list_stories(self.store(), f, limit)
+
+    def story(self, article_id: int) -> StorySummary | None:
+        return story_ops.story_of(self.store(), article_id)
+
+    def split_story(self, article_id: int) -> Changes:
+        """Take an article out of its story; the choice survives re-import and re-grouping."""
+        with _plain_lock_errors():
+            story_ops.split(self.store(), article_id)
+        return Changes(articles=frozenset([article_id]), rows=True, counts=True)
+
+    def merge_stories(self, article_ids: list[int]) -> Changes:
+        """Make the stories of these articles one; the choice survives re-import and re-grouping."""
+        with _plain_lock_errors():
+            self.store().stories.merge(article_ids)
+        return Changes(articles=frozenset(article_ids), rows=True, counts=True)
+
+    def regroup_stories(self, *, jaccard: float | None = None) -> Outcome[int]:
+        """Group every article again (after the threshold changed), the user's choices kept."""
+        if jaccard is not None and not 0 < jaccard <= 1:
+            raise UserError("The grouping threshold is a share between 0 and 1, e.g. 0.5.")
+        with _plain_lock_errors():
+            done = self.store().stories.regroup(jaccard)
+        return Outcome(done, Changes.everything())
+
     # -- writing ----------------------------------------------------------------------------
 
     def set_read(self, article_ids: list[int], read: bool = True) -> Changes:
+        """Mark articles read (or unread), each with the other versions of its story."""
         store = self.store()
+        article_ids = store.stories.with_versions(article_ids)
         with _plain_lock_errors(), write_transaction(store.conn):
             for article_id in article_ids:
                 store.articles.set_read(article_id, read)
@@ -354,14 +422,17 @@ class Desk:
         store = self.store()
         if whole_documents:
             article_ids = store.edits.document_article_ids(article_ids)
+        stories = store.stories.story_ids(article_ids)
         with _plain_lock_errors():
             deleted = store.edits.delete(article_ids)
+            store.stories.mark_leads(stories)  # a story whose lead went shows its next version
         return Outcome(deleted, Changes(articles=frozenset(deleted.article_ids), counts=True, rows=True,
                                         panels=True, regions=deleted.regions))
 
     def undo_delete(self, deleted: Deleted) -> Changes:
         with _plain_lock_errors():
             restored = self.store().edits.restore(list(deleted.content_hashes))
+            self.store().stories.mark_leads(self.store().stories.story_ids(restored))
         return Changes(articles=frozenset(restored), counts=True, rows=True, panels=True, regions=deleted.regions)
 
     def edit(self, article_id: int, *, title: str | None = None, source: str | None = None,
@@ -417,6 +488,9 @@ class Desk:
                                   follow_outside_links=follow_outside_links)
         with _plain_lock_errors():
             report = run.run(paths, progress, cancelled)
+        with _plain_lock_errors():
+            report.notes_not_reanchored = [{"id": n.id, "article_title": n.article_title, "quote": n.quote,
+                                            "text": n.text} for n in self.analyst.reanchor()]
         changed = bool(report.added or report.updated or report.removed)
         return Outcome(report, Changes.everything() if changed else Changes())
 
@@ -486,3 +560,72 @@ class Desk:
             with _plain_lock_errors():
                 self.store().recipes.mark_run(recipe.name, started)
         return briefing
+
+    # -- the analyst's layer (desk/analyst.py) --------------------------------------------------
+
+    def saved_searches(self) -> list[dict[str, Any]]:
+        return self.analyst.saved_searches()
+
+    def save_search(self, name: str, **criteria: Any) -> Changes:
+        """Save a search (query, regions, since, until, source, topic, label, about) under a name."""
+        with _plain_lock_errors():
+            return self.analyst.save_search(name, **criteria)
+
+    def rename_search(self, old: str, new: str) -> Changes:
+        with _plain_lock_errors():
+            return self.analyst.rename_search(old, new)
+
+    def remove_search(self, name: str) -> Changes:
+        with _plain_lock_errors():
+            return self.analyst.remove_search(name)
+
+    def saved_filter(self, name: str) -> tuple[ArticleFilter, str]:
+        """A saved search as (filter, query)."""
+        return self.analyst.filter_of(name)
+
+    def follow(self, *, region: str | None = None, saved: str | None = None, on: bool = True) -> Changes:
+        with _plain_lock_errors():
+            return self.analyst.follow(region=region, saved=saved, on=on)
+
+    def mark_looked(self, kind: str, key: str) -> Changes:
+        """The user looked at a followed region or saved search: its articles are no longer new."""
+        with _plain_lock_errors():
+            return self.analyst.mark_looked(kind, key)
+
+    def new_since_last_look(self) -> list[NewItems]:
+        return self.analyst.new_since_last_look()
+
+    def label(self, article_ids: list[int], name: str, on: bool = True) -> Changes:
+        with _plain_lock_errors():
+            return self.analyst.label(article_ids, name, on)
+
+    def labels(self) -> list[tuple[str, int, int]]:
+        return self.analyst.labels()
+
+    def add_note(self, article_id: int, text: str, *, quote: str | None = None,
+                 color: str | None = None) -> Outcome[int]:
+        """A note on an article; with `quote`, a highlight of that text. The outcome's value is its id."""
+        with _plain_lock_errors():
+            note_id, changes = self.analyst.add_note(article_id, text, quote, color)
+        return Outcome(note_id, changes)
+
+    def edit_note(self, note_id: int, text: str) -> Changes:
+        with _plain_lock_errors():
+            return self.analyst.edit_note(note_id, text)
+
+    def delete_note(self, note_id: int) -> Changes:
+        with _plain_lock_errors():
+            return self.analyst.delete_note(note_id)
+
+    def notes(self, article_id: int) -> list[Any]:
+        return self.analyst.notes(article_id)
+
+    def search_notes(self, query: str, *, limit: int = 100) -> list[Any]:
+        return self.analyst.search_notes(query, limit)
+
+    def notes_markdown(self, f: ArticleFilter = ArticleFilter(), query: str = "", *, title: str = "Notes") -> str:
+        return self.analyst.notes_markdown(f, query, title)
+
+    def notes_for(self, f: ArticleFilter = ArticleFilter(), query: str = "") -> list[Any]:
+        """The notes of the articles a filter (and search) selects: a region's or a search's notes."""
+        return self.analyst.notes_for(f, query)

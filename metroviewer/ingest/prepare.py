@@ -13,6 +13,7 @@ from ..core.limits import MAX_BODY_CHARS, MAX_TITLE_CHARS
 from ..core.models import IndexedText, ParsedArticle, PreparedArticle, PreparedFile, RegionMention
 from ..core.search_text import index_body_source, indexed_text, region_tokens
 from ..core.sources import normalise_source
+from ..core.stories import fingerprint
 from ..core.text import content_hash, detect_language, fold_same_length
 from ..figures.codec import encode_positions, encode_themes
 from ..figures.themes import article_themes
@@ -133,6 +134,7 @@ class ArticlePreparer:
             scope=scope,
             about_scope=about_scope,
             positions_json=analysis.positions_json(),
+            story_print=fingerprint(analysis.folded_body),
             index=analysis.index_entry(),
             themes_json=encode_themes(analysis.themes),
             summary_json=json.dumps(a.summary.to_dict(), ensure_ascii=False) if a.summary else None,

@@ -27,6 +27,11 @@ class ArticleFilter:
     unread_only: bool = False
     about_only: bool = False  # with a region: only the articles mainly about it
     article_ids: tuple[int, ...] | None = None
+    regions: tuple[str, ...] = ()  # any of these regions (a saved search's), with everything under them
+    label: str | None = None  # the user's label
+    source: str | None = None
+    after_id: int | None = None  # imported after this article ("new since I last looked")
+    one_per_story: bool = False  # only the version of each story the list shows (store/stories.py)
 
 
 @dataclass
@@ -41,6 +46,8 @@ class ArticleRow:
     is_starred: bool
     regions: list[str] = field(default_factory=list)
     snippet: list[tuple[str, bool]] | None = None
+    story_id: int | None = None
+    sources: int = 1  # versions of its story (store/stories.py: StoryRepository.attach)
 
 
 def filter_clauses(f: ArticleFilter, alias: str = "a") -> tuple[list[str], list[object]]:
@@ -66,6 +73,22 @@ def filter_clauses(f: ArticleFilter, alias: str = "a") -> tuple[list[str], list[
         where.append(f"{alias}.is_read = 0")
     if f.article_ids is not None:
         where.append(f"{alias}.id IN ({','.join(str(int(i)) for i in f.article_ids) or 'NULL'})")
+    if f.regions:
+        about = " AND about = 1" if f.about_only else ""
+        where.append(f"{alias}.id IN (SELECT article_id FROM article_scope WHERE region_id IN "
+                     f"({','.join('?' * len(f.regions))}){about})")
+        params.extend(f.regions)
+    if f.label is not None:
+        where.append(f"{alias}.content_hash IN (SELECT content_hash FROM article_labels WHERE label = ?)")
+        params.append(f.label)
+    if f.source is not None:
+        where.append(f"{alias}.source = ?")
+        params.append(f.source)
+    if f.after_id is not None:
+        where.append(f"{alias}.id > ?")
+        params.append(int(f.after_id))
+    if f.one_per_story:
+        where.append(f"{alias}.story_lead = 1")
     return where, params
 
 

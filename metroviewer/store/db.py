@@ -88,6 +88,7 @@ class Store:
             if hasattr(self, "conn"):
                 self.conn.close()
             raise UserError(_explain_open_error(self.path, e)) from e
+        from .analyst import AnalystRepository
         from .articles import ArticleRepository
         from .edits import EditRepository
         from .imports import ImportWriter
@@ -95,6 +96,7 @@ class Store:
         from .recipes import RecipeRepository
         from .regions import RegionRepository
         from .search import SearchRepository
+        from .stories import StoryRepository
 
         self.articles = ArticleRepository(self.db)
         self.search = SearchRepository(self.db)
@@ -103,6 +105,8 @@ class Store:
         self.panels = PanelRepository(self.db)
         self.edits = EditRepository(self.db)
         self.recipes = RecipeRepository(self.db)
+        self.analyst = AnalystRepository(self.db)
+        self.stories = StoryRepository(self.db)
 
     def close(self) -> None:
         self.conn.close()

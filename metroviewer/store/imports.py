@@ -13,9 +13,10 @@ from sqlite_utils import Database
 
 from ..core.models import ImportReport, PreparedArticle, PreparedFile
 from ..core.search_text import region_tokens, stored_index_entry
-from . import fts
+from . import analyst, fts
 from .db import write_transaction
 from .schema import ALL_ARTICLES, TOPIC_PREFIX
+from .stories import forget_article, group_new_articles
 
 
 def _now() -> str:
@@ -87,6 +88,7 @@ class ImportWriter:
             for f in files:
                 self._write_file(f, run_id, report, existing, seen_in_batch, deltas, pending)
             pending.flush(self.db.conn)
+            group_new_articles(self.db.conn, pending.added)
             self._apply_count_deltas(deltas)
 
     def _next_article_id(self) -> int:
@@ -154,6 +156,8 @@ class ImportWriter:
         ]
 
     def _replace_article(self, article_id: int, art: PreparedArticle, deltas: Counter[str]) -> None:
+        old_hash = self.db.conn.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        analyst.rekey(self.db.conn, old_hash, art.content_hash)  # the user's notes and labels follow it
         unread = self._delete_index_and_tags(article_id, deltas)
         self.db.conn.execute(
             "UPDATE articles SET position=?, title=?, source=?, source_raw=?, published_at=?, published_is_fallback=?, "
@@ -164,7 +168,10 @@ class ImportWriter:
         self._index_and_tag(article_id, art, deltas, unread=unread)
 
     def _delete_article(self, article_id: int, deltas: Counter[str]) -> None:
+        gone = self.db.conn.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        analyst.article_removed(self.db.conn, gone)
         self._delete_index_and_tags(article_id, deltas)
+        forget_article(self.db.conn, article_id)  # its story shows its next version
         self.db.conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
     def _index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
@@ -207,6 +214,7 @@ class _PendingInserts:
         self.next_id = next_id
         self.imported_at = _now()
         self.articles: list[list[object]] = []
+        self.added: list[tuple[int, PreparedArticle]] = []  # in import order, for grouping stories
         self.fts: list[fts.Entry] = []
         self.tags: list[tuple[int, str, int, int]] = []
         self.scope: list[tuple[str, str | None, int, int]] = []
@@ -216,6 +224,7 @@ class _PendingInserts:
         article_id = self.next_id
         self.next_id += 1
         self.articles.append([article_id, *values, doc_id, self.imported_at])
+        self.added.append((article_id, art))
         self.index_and_tag(article_id, art, deltas, unread=True)
         return article_id
 

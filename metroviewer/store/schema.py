@@ -270,5 +270,29 @@ def m013_mention_positions(db: Database) -> None:
     db.execute("CREATE TABLE article_positions (article_id INTEGER PRIMARY KEY, positions TEXT NOT NULL)")
 
 
+@migrations()
+def m014_analyst_layer(db: Database) -> None:
+    """The analyst's own layer: saved searches, followed regions and searches (with the last
+    article seen, for "new since I last looked"), labels, and notes and highlights with their own
+    full-text index. Labels and notes are keyed by the article's content hash, so they survive a
+    re-import; a changed article's notes are re-anchored on their quoted text (store/analyst.py)."""
+    from .analyst import create_tables
+
+    create_tables(db.conn)
+
+
+@migrations()
+def m015_stories(db: Database) -> None:
+    """Stories: the versions of one piece of news grouped as one (store/stories.py): each
+    article's story and whether it is the version the list shows, text fingerprints and their
+    LSH bands, and the user's splits and merges by content hash; the articles already in the
+    store are fingerprinted and grouped here."""
+    from .stories import create_tables as create_story_tables
+    from .stories import regroup_all
+
+    create_story_tables(db.conn)
+    regroup_all(db.conn)
+
+
 def migrate(db: Database) -> None:
     migrations.apply(db)

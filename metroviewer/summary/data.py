@@ -74,7 +74,9 @@ def panel_data(store: Store, gazetteer: Gazetteer, f: ArticleFilter = ArticleFil
     `total` (the selection's size, when the caller knows it) saves a count."""
     if query.strip():
         ids = store.panels.newest_first(store.search.ranked_ids(query, f, limit=SAMPLE))
-        data = PanelData(total=len(ids), sampled=len(ids), months=store.panels.months_of(ids),
+        # The heading says how many match, not how many were sampled.
+        matches = len(ids) if len(ids) < SAMPLE else store.search.count(query, f)
+        data = PanelData(total=matches, sampled=len(ids), months=store.panels.months_of(ids),
                          months_complete=False)
     else:
         ids = store.panels.newest_ids(f)

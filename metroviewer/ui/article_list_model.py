@@ -10,11 +10,13 @@ from PySide6.QtGui import QFont
 
 from ..core.search_text import snippet_markup
 from ..store.articles import ArticleFilter, ArticleRow
+from .story_actions import story_source_text
 
 STAR, DATE, TITLE, SOURCE, REGIONS, MATCH = range(6)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_KEYS = {DATE: "date", TITLE: "title", SOURCE: "source"}
 PAGE = 200
+ALL_ROWS = 10_000_000  # "every row" for fetch_all (SQLite's LIMIT needs a number)
 Index = QModelIndex | QPersistentModelIndex
 LoadPageFn = Callable[[dict[str, Any], Callable[[list[ArticleRow]], None]], None]
 
@@ -114,6 +116,26 @@ class ArticleListModel(QAbstractTableModel):
             self.endInsertRows()
         self.rows_appended.emit()
 
+    def fetch_all(self, then: Callable[[], None] | None = None) -> None:
+        """Read every remaining row in one request (Ctrl+End); `then` runs once they are shown."""
+        if self._exhausted or self._loading:
+            return
+        after = None
+        if not self._query and SORT_KEYS.get(self._sort_column) == "date" and self._rows:
+            after = (self._rows[-1].published_at, self._rows[-1].id)
+        request = self._request(self._filter, self._query, after, 0 if after else len(self._rows))
+        request["limit"] = ALL_ROWS
+        generation = self._generation
+        self._loading = True
+
+        def shown(rows: list[ArticleRow]) -> None:
+            self._append_page(generation, rows)
+            self._exhausted = True
+            if then is not None and generation == self._generation:
+                then()
+
+        self._load_page(request, shown)
+
     def has_more(self) -> bool:
         """Whether rows beyond those loaded exist (or are on their way)."""
         return not self._exhausted
@@ -185,7 +207,7 @@ class ArticleListModel(QAbstractTableModel):
         if col == TITLE:
             return item.title
         if col == SOURCE:
-            return item.source
+            return story_source_text(item.source, item.sources, self.tr("{0} sources"))
         if col == REGIONS:
             return "、".join(self._region_name(r) for r in item.regions)
         if col == MATCH:
@@ -200,6 +222,6 @@ class ArticleListModel(QAbstractTableModel):
 
 def _same_rows(new: list[ArticleRow], shown: list[ArticleRow]) -> bool:
     return len(new) == len(shown) and all(
-        (a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred, a.regions, a.snippet)
-        == (b.id, b.title, b.source, b.published_at, b.is_read, b.is_starred, b.regions, b.snippet)
+        (a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred, a.regions, a.snippet, a.sources)
+        == (b.id, b.title, b.source, b.published_at, b.is_read, b.is_starred, b.regions, b.snippet, b.sources)
         for a, b in zip(new, shown, strict=True))

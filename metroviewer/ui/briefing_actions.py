@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog
 
@@ -24,7 +24,9 @@ LAST_FOLDER = "briefing/last_folder"
 PAGE_SIZE = "briefing/page_size"
 MARGIN = "briefing/margin_mm"
 GROUP_BY = "briefing/group_by"
-KINDS = {"pdf": "PDF files (*.pdf)", "docx": "Word documents (*.docx)", "md": "Markdown files (*.md)"}
+KINDS = {"pdf": QT_TRANSLATE_NOOP("MainWindow", "PDF files (*.pdf)"),
+         "docx": QT_TRANSLATE_NOOP("MainWindow", "Word documents (*.docx)"),
+         "md": QT_TRANSLATE_NOOP("MainWindow", "Markdown files (*.md)")}
 
 
 @dataclass
@@ -47,8 +49,11 @@ def briefing_request(w: MainWindow) -> dict[str, Any]:
     """What the briefing covers: the checked (selected) articles, else the region and search in view."""
     rows = sorted({i.row() for i in w.table.selectionModel().selectedRows()})
     f = w.list_model.article_filter
-    request: dict[str, Any] = {"regions": [f.region] if f.region else [], "query": w.list_model.query,
+    request: dict[str, Any] = {"regions": [f.region] if f.region else list(f.regions), "query": w.list_model.query,
                                "since": f.since, "until": f.until, "article_ids": None}
+    if f.label is not None or f.source is not None:  # a label's or saved search's articles: those in view
+        shown = (w.list_model.row_at(r) for r in range(w.list_model.rowCount()))
+        request["article_ids"] = [row.id for row in shown if row is not None]
     if len(rows) > 1:
         request.update(regions=[], query="", since=None, until=None,
                        article_ids=[w.list_model.row_at(r).id for r in rows])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -150,7 +150,7 @@ class CompareDialog(QDialog):
                     sources = "、".join(dict.fromkeys(s.source for v in kf.latest for s in v.sources if s.source))
                     item = QTableWidgetItem(f"{latest_text(kf)} ({kf.year or '—'})"
                                             + (f" · {sources}" if sources else ""))
-                    item.setToolTip(history_tooltip(kf, self.tr))
+                    item.setToolTip(history_tooltip(kf))
                 self.table.setItem(row, col, item)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self._fill_themes(comparison)
@@ -165,7 +165,8 @@ class CompareDialog(QDialog):
         self.themes.setRowCount(len(themes))
         self.themes.setHorizontalHeaderLabels([self.tr("Theme"), *(comparison.names[rid] for rid in ids)])
         for row, theme in enumerate(themes):
-            self.themes.setItem(row, 0, QTableWidgetItem(self.tr(THEME_NAMES.get(theme, theme))))
+            name = QCoreApplication.translate("SummaryPanel", THEME_NAMES.get(theme, theme))
+            self.themes.setItem(row, 0, QTableWidgetItem(name))
             for col, rid in enumerate(ids, start=1):
                 self.themes.setItem(row, col, QTableWidgetItem(str(dict(comparison.themes[rid]).get(theme, 0))))
         self.themes.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

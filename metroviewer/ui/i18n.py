@@ -35,4 +35,13 @@ def install_translators(app: QApplication, language: str) -> bool:
         for translator in loaded:  # ours last: the last installed is asked first
             app.installTranslator(translator)
     app.setProperty("metroviewer_translators", loaded)
+    app.setProperty("metroviewer_language", language if language == "en" or loaded else "en")
     return language == "en" or bool(loaded)
+
+
+def interface_language() -> str:
+    """The language the interface is shown in (en or zh_CN): what Qt-free text (the reader's
+    page, figure values) is written in too."""
+    app = QApplication.instance()
+    language = app.property("metroviewer_language") if app is not None else None
+    return language if language in LANGUAGES else "en"

@@ -10,7 +10,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -128,7 +128,9 @@ class SourcesPage(QWizardPage):
 
 
 class PreviewPage(QWizardPage):
-    COLUMNS = ("Title", "Source", "Published", "Regions", "File", "Status")
+    COLUMNS = (QT_TRANSLATE_NOOP("PreviewPage", "Title"), QT_TRANSLATE_NOOP("PreviewPage", "Source"),
+               QT_TRANSLATE_NOOP("PreviewPage", "Published"), QT_TRANSLATE_NOOP("PreviewPage", "Regions"),
+               QT_TRANSLATE_NOOP("PreviewPage", "File"), QT_TRANSLATE_NOOP("PreviewPage", "Status"))
 
     def __init__(self, wizard: ImportWizard):
         super().__init__()

@@ -3,11 +3,12 @@ and any disagreement between sources in the tooltip; double-click opens the arti
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from ..figures.format import KIND_NAMES
-from ..figures.keyfigures import KeyFigure
+from ..figures.format import KIND_NAMES, figure_value
+from ..figures.keyfigures import FigureValue, KeyFigure
+from .i18n import interface_language
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 11
 
@@ -22,23 +23,30 @@ def measure_name(kf: KeyFigure) -> str:
     return kf.measure
 
 
+def value_text(v: FigureValue) -> str:
+    """A value as the interface's language writes it (5.4万亿元, 5.4 trillion yuan)."""
+    return figure_value(v.sources[0].figure, interface_language()) if v.sources else v.display
+
+
 def latest_text(kf: KeyFigure) -> str:
     """The latest value; when sources differ on it, every value side by side."""
-    return " / ".join(v.display for v in kf.latest)
+    return " / ".join(value_text(v) for v in kf.latest)
 
 
-def history_tooltip(kf: KeyFigure, tr=lambda s: s) -> str:
+def history_tooltip(kf: KeyFigure) -> str:
+    translate = QCoreApplication.translate
     lines = []
     for v in kf.latest:
-        sources = "、".join(dict.fromkeys(s.source for s in v.sources if s.source)) or tr("no source")
-        lines.append(f"{v.display} ({v.year or '—'}): {sources}")
+        sources = "、".join(dict.fromkeys(s.source for s in v.sources if s.source)) or translate("KeyFiguresTable",
+                                                                                          "no source")
+        lines.append(f"{value_text(v)} ({v.year or '—'}): {sources}")
         if v.sentence:
             lines.append("  “" + v.sentence[:160] + "”")
     if kf.conflicting:
-        lines.insert(0, tr("Sources differ on this value:"))
+        lines.insert(0, translate("KeyFiguresTable", "Sources differ on this value:"))
     if kf.history:
-        lines.append(tr("Earlier:"))
-        lines += [f"  {v.year or '—'}: {v.display}" for v in kf.history]
+        lines.append(translate("KeyFiguresTable", "Earlier:"))
+        lines += [f"  {v.year or '—'}: {value_text(v)}" for v in kf.history]
     return "\n".join(lines)
 
 
@@ -63,7 +71,7 @@ class KeyFiguresTable(QTableWidget):
             first = kf.latest[0].sources[0] if kf.latest and kf.latest[0].sources else None
             sources = "、".join(dict.fromkeys(s.source for v in kf.latest for s in v.sources if s.source))
             cells = [measure_name(kf), latest_text(kf), str(kf.year or ""), sources]
-            tip = history_tooltip(kf, self.tr)
+            tip = history_tooltip(kf)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -27,6 +27,8 @@ from ..desk.desk import ArticleView
 from ..regions.gazetteer import Gazetteer
 from ..store.articles import ArticleFilter
 from ..summary.data import PanelData
+from . import layout, list_status, navigation
+from .analyst_actions import HEADINGS, AnalystActions, saved_filter, saved_query
 from .article_list_model import DATE, MATCH, REGIONS, STAR, TITLE, ArticleListModel
 from .reader import ArticleReader
 from .region_tree_model import KEY_ROLE, RegionTreeModel
@@ -38,6 +40,16 @@ from .window_actions import build_menus
 
 class ArticleTable(QTableView):
     """The list's table; letters are the window's shortcuts (J, K, N, M, S), not a type-ahead search."""
+
+    end_requested = Signal()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802 (Qt override)
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        # Ctrl+End goes to the list's true end, not the end of the rows read so far.
+        if action == QAbstractItemView.CursorAction.MoveEnd and self.model().canFetchMore(QModelIndex()):
+            self.end_requested.emit()
+            return self.currentIndex()
+        return super().moveCursor(action, modifiers)
 
     def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt override)
         return
@@ -70,12 +82,17 @@ class MainWindow(QMainWindow):
         self._panels_generation = 0
         self._panels_shown_for: tuple[ArticleFilter, str] | None = None
         self._counts_again = False
-        self._pending_move: tuple[int, bool] | None = None
+        self.pending_move: tuple[int, bool] | None = None  # a move waiting for the next page
+        self.list_total: int | None = None  # the list's true size, once counted
+        self.count_generation = 0
         self.compare_dialog: Any = None  # View → Compare regions (kept so it is not collected)
         self.deletions: list[Any] = []  # what Undo delete brings back, newest last (until the window closes)
         self._build_widgets()
         self.actions_by_name = build_menus(self)
+        self.analyst = AnalystActions(self)  # saved searches, follows, labels, notes (ui/analyst_actions.py)
         self._wire()
+        self._fit_timer = QTimer(self, singleShot=True, interval=50)
+        self._fit_timer.timeout.connect(lambda: layout.fit(self))
         self._restore_layout()
         self._on_counts_read(self.opened.counts)
         self.tree.setCurrentIndex(self.tree_model.index_of(("all",)))
@@ -166,6 +183,7 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table.clicked.connect(self._on_table_clicked)
+        self.table.end_requested.connect(lambda: navigation.go_to_end(self))
         self.search_bar.search_changed.connect(self._on_search_bar_search_changed)
         self.reader.region_clicked.connect(self.select_region)
         self.list_model.rows_reloaded.connect(self._on_list_model_rows_reloaded)
@@ -186,12 +204,20 @@ class MainWindow(QMainWindow):
             return ArticleFilter(topic=key[1], **base)
         if key[0] == "starred":
             return ArticleFilter(starred_only=True, **base)
+        if key[0] == "label":
+            return ArticleFilter(label=key[1], **base)
+        if key[0] == "saved":
+            return saved_filter(self, key[1], base)
         return ArticleFilter(**base)
+
+    def current_query(self) -> str:
+        """The search bar's text (with a selected saved search's own query)."""
+        return saved_query(self)
 
     def reload_list(self) -> None:
         """Show the list for the tree's selection and the search bar (its rows are read off the
         GUI thread and arrive as `list_model.rows_reloaded`)."""
-        self.list_model.set_filter(self.current_filter(), self.search_bar.query())
+        self.list_model.set_filter(self.current_filter(), self.current_query())
 
     def list_settled(self) -> bool:
         """Whether the list shows what was last asked of it (no page on its way)."""
@@ -201,15 +227,15 @@ class MainWindow(QMainWindow):
         self.tasks.run(lambda desk, _p, _c: desk.page(**request), on_success=deliver, on_failure=self.show_task_error)
 
     def _on_list_model_rows_reloaded(self) -> None:
-        self.table.setColumnHidden(MATCH, not self.list_model.query)
-        self._update_status()
-        self.reload_panels()
+        list_status.on_rows_reloaded(self)
+        if self.list_model.rowCount():
+            self.reload_panels()
 
     def _on_list_model_rows_appended(self) -> None:
         self._update_status()
-        if self._pending_move is not None:
-            step, unread_only = self._pending_move
-            self._pending_move = None
+        if self.pending_move is not None:
+            step, unread_only = self.pending_move
+            self.pending_move = None
             self.move_selection(step, unread_only)
 
     # -- the summary panels follow the list --------------------------------------------------
@@ -219,7 +245,7 @@ class MainWindow(QMainWindow):
         supersedes a reading still under way."""
         if self.summary_dock.isHidden():
             return
-        f, query, title = self.current_filter(), self.search_bar.query(), self.selection_title()
+        f, query, title = self.current_filter(), self.current_query(), self.selection_title()
         if self.tasks.writing() and (f, query) == self._panels_shown_for:
             return  # the list refreshes as an import writes; the panels follow when it is done
         self._panels_shown_for = (f, query)
@@ -244,6 +270,8 @@ class MainWindow(QMainWindow):
             title = self.tr("Topic {0}").format(key[1])
         elif key[0] == "starred":
             title = self.tr("Starred")
+        elif key[0] in ("saved", "label"):
+            title = key[1]
         else:
             title = self.tr("All articles")
         query = self.search_bar.query().strip()
@@ -255,7 +283,7 @@ class MainWindow(QMainWindow):
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         key = current.data(KEY_ROLE) if current.isValid() else ("all",)
-        if key and key[0] not in ("topics", "provinces"):
+        if key and key[0] not in ("topics", "provinces", *HEADINGS):
             self._region_key = tuple(key)
             self.reload_list()
 
@@ -290,6 +318,7 @@ class MainWindow(QMainWindow):
         def show(view: ArticleView | None) -> None:
             if generation != self._article_generation or view is None:
                 return
+            self.reader.notes = view.notes
             self.reader.show_article(view.article, view.mentions, terms, view.written_forms)
             if not view.article.is_read:
                 self.set_read(article_id, True)
@@ -338,26 +367,8 @@ class MainWindow(QMainWindow):
         return self.list_model.row_at(index.row()) if index.isValid() else None
 
     def move_selection(self, step: int, unread_only: bool = False) -> bool:
-        """Select the next/previous article (J/K), or the next unread one (N)."""
-        row = self.table.currentIndex().row()
-        target = row
-        while True:
-            target += step
-            if target >= self.list_model.rowCount() and self.list_model.has_more():
-                # The next page is read off this thread; the move completes when it arrives.
-                self._pending_move = (step, unread_only)
-                self.list_model.fetchMore()
-                return False
-            item = self.list_model.row_at(target)
-            if item is None:
-                return False
-            if not unread_only or not item.is_read:
-                break
-        index = self.list_model.index(target, TITLE)
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
-        return True
+        """Select the next/previous article (J/K), or the next unread one (N): ui/navigation.py."""
+        return navigation.move_selection(self, step, unread_only)
 
     # -- counts and status ----------------------------------------------------------------
 
@@ -372,8 +383,8 @@ class MainWindow(QMainWindow):
 
     def _on_counts_read(self, counts: TreeCounts) -> None:
         self.tree_model.set_counts(counts)
-        self.tree.setColumnWidth(1, 56)
-        self.tree.setColumnWidth(2, 92)  # "312 / 1,204": mainly about it / mentioning it
+        self.tree.setColumnWidth(1, 48)
+        self.tree.setColumnWidth(2, 80)  # "312 / 1,204": mainly about it / mentioning it
         self._update_status()
         self.counts_refreshed.emit()
         if self._counts_again:
@@ -381,19 +392,13 @@ class MainWindow(QMainWindow):
             self.refresh_counts()
 
     def _update_status(self) -> None:
-        shown = self.list_model.rowCount()
-        more = "+" if self.list_model.canFetchMore() else ""
-        total, unread = self.tree_model.counts.all_articles
-        text = self.tr("{0}{1} articles in view · {2} articles, {3} unread in the store · {4}").format(
-            shown, more, total, unread, self.store_path)
-        if self.list_model.query:
-            text = self.tr("Search “{0}”: ").format(self.list_model.query) + text
-        self.status_label.setText(text)
+        list_status.update_status(self)
 
     def show_task_error(self, error: Exception, details: str) -> None:
         """A task failed: say so, with copyable details."""
         from .error_dialog import show_error
 
+        self.statusBar().clearMessage()  # "Importing…" and the like no longer hold
         show_error(self, error, details)
 
     # -- drag and drop starts the import wizard ------------------------------------------------
@@ -419,25 +424,23 @@ class MainWindow(QMainWindow):
     def on_import_finished(self, outcome: Any) -> None:
         """An import (the wizard's, the samples') ended: show what it changed."""
         self.apply_changes(outcome.changes | Changes(counts=True))
-        self.import_finished.emit(outcome.value)
+        report = outcome.value
+        self.statusBar().showMessage(self.tr("Import done: {0} articles added, {1} updated, {2} files failed.").format(
+            report.added, report.updated, len(report.failed)), 15000)
+        self.import_finished.emit(report)
 
     # -- layout memory -----------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
-                             ("window/main_splitter", self.main_splitter.restoreState),
-                             ("window/right_splitter", self.right_splitter.restoreState),
-                             ("window/list_header", self.table.horizontalHeader().restoreState)):
-            value = self.settings.value(key)
-            if value is not None:
-                restore(value)
+        layout.set_up(self)
+        layout.restore(self)
 
     def save_layout(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/main_splitter", self.main_splitter.saveState())
-        self.settings.setValue("window/right_splitter", self.right_splitter.saveState())
-        self.settings.setValue("window/list_header", self.table.horizontalHeader().saveState())
+        layout.save(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit_timer.start()  # once the resizing settles
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

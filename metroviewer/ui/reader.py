@@ -14,6 +14,8 @@ from .. import RESOURCES
 from ..briefing.article_html import article_html
 from ..core.limits import READER_CHARS
 from ..core.models import Article
+from .i18n import interface_language
+from .reader_notes import notes_of, paint_highlights, with_notes
 
 
 class ArticleReader(QTextBrowser):
@@ -29,6 +31,7 @@ class ArticleReader(QTextBrowser):
         self.show_references = False
         self.show_all = False  # a very long article is laid out in part until asked
         self._shown: tuple[list | None, list | None, list | None] = (None, None, None)
+        self.notes: list = []  # the user's notes and highlights of the article (the window sets them)
         self.setPlaceholderText(self.tr("Select an article to read it here."))
 
     def show_article(self, article: Article | None, regions: list[tuple[str, str, int]] | None = None,
@@ -56,13 +59,16 @@ class ArticleReader(QTextBrowser):
             # Laying out millions of characters takes seconds and gigabytes: the first part first.
             article = dataclasses.replace(article, body=article.body[:READER_CHARS])
         page = article_html(article, search_terms=search_terms, regions=regions, region_forms=region_forms,
-                            css=css, show_references=self.show_references)
+                            css=css, show_references=self.show_references, language=interface_language())
         if cut:
             more = self.tr("The article goes on for {0:,} more characters.").format(len(self.article.body) - READER_CHARS)
+            show_all = self.tr("Show all")
             link = (f"<p class='more'><i>{html.escape(more)}</i> "
-                    f"<a href='article:all'>{html.escape(self.tr('Show all'))}</a></p>")
+                    f"<a href='article:all'>{html.escape(show_all)}</a></p>")
             page = page.replace("</body>", link + "</body>") if "</body>" in page else page + link
-        self.setHtml(page)
+        shown_notes = notes_of(self.notes, self.article.id)
+        self.setHtml(with_notes(page, shown_notes, dark=self.dark, heading=self.tr("Notes")))
+        paint_highlights(self, shown_notes, dark=self.dark)
 
     def is_cut(self) -> bool:
         """Whether the article shown is laid out in part (see READER_CHARS)."""

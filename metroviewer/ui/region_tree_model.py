@@ -26,6 +26,7 @@ class TreeNode:  # eq=False: a node is itself (comparing fields made row() slow)
     unread: int = 0
     tooltip: str = ""
     about: int | None = None  # regions: the articles mainly about it (None: not counted apart)
+    new: int = 0  # a followed region or saved search: articles imported since the user last looked
 
     def row(self) -> int:
         return self.parent.children.index(self) if self.parent else 0
@@ -66,7 +67,8 @@ class RegionTreeModel(QAbstractItemModel):
 
     def _shape(self, counts: TreeCounts) -> tuple[Any, ...]:
         present = frozenset(r for r, (t, _) in counts.regions.items() if t) if self.hide_empty else frozenset()
-        return (present, tuple(t for t, _, _ in counts.topics))
+        return (present, tuple(t for t, _, _ in counts.topics), tuple(n for n, _, _ in counts.saved),
+                tuple(n for n, _, _ in counts.labels))
 
     def _build(self, counts: TreeCounts) -> TreeNode:
         root = TreeNode(("root",), "")
@@ -78,6 +80,7 @@ class RegionTreeModel(QAbstractItemModel):
                               unread=sum(t[2] for t in counts.topics))
             topics.children = [TreeNode(("topic", name), name, topics, total=n, unread=u) for name, n, u in counts.topics]
             root.children.append(topics)
+        self._analyst_nodes(root, counts)
         for rid in self.gazetteer.roots:
             node = self._region_node(rid, root, counts, frozenset())
             if node:
@@ -114,13 +117,26 @@ class RegionTreeModel(QAbstractItemModel):
             tooltip += "\n" + self.tr("Only part of this city is in the area: ") + "、".join(
                 self.gazetteer.partial[(parent.key[1], rid)])
         node = TreeNode(("region", rid), label, parent, total=total, unread=unread, tooltip=tooltip,
-                        about=counts.about.get(rid, 0))
+                        about=counts.about.get(rid, 0), new=counts.new.get(("region", rid), 0))
         for child in self.gazetteer.children.get(rid, []):
             if child not in path:
                 sub = self._region_node(child, node, counts, path | {rid})
                 if sub:
                     node.children.append(sub)
         return node
+
+    def _analyst_nodes(self, root: TreeNode, counts: TreeCounts) -> None:
+        """Saved searches and labels, each under a heading of its own."""
+        if counts.saved:
+            saved = TreeNode(("saved_searches",), self.tr("Saved searches"), root)
+            saved.children = [TreeNode(("saved", name), name, saved, total=n, unread=u,
+                                       new=counts.new.get(("saved", name), 0)) for name, n, u in counts.saved]
+            root.children.append(saved)
+        if counts.labels:
+            labels = TreeNode(("labels",), self.tr("Labels"), root)
+            labels.children = [TreeNode(("label", name), name, labels, total=n, unread=u)
+                               for name, n, u in counts.labels]
+            root.children.append(labels)
 
     def _update_numbers(self, node: TreeNode) -> None:
         """New numbers into the nodes; one dataChanged per run of changed siblings (a signal per
@@ -141,12 +157,16 @@ class RegionTreeModel(QAbstractItemModel):
                 total, unread = c.starred, 0
             elif key[0] == "topic":
                 total, unread = next(((n, u) for t, n, u in c.topics if t == key[1]), (0, 0))
-            elif key[0] == "provinces":
-                total, unread = 0, 0  # a heading: an article may lie in several provinces
+            elif key[0] in ("provinces", "saved_searches", "labels"):
+                total, unread = 0, 0  # a heading: an article may lie in several provinces (or searches)
+            elif key[0] in ("saved", "label"):
+                found = c.saved if key[0] == "saved" else c.labels
+                total, unread = next(((n, u) for t, n, u in found if t == key[1]), (0, 0))
             else:
                 total, unread = sum(t[1] for t in c.topics), sum(t[2] for t in c.topics)
-            if (total, unread) != (child.total, child.unread):
-                child.total, child.unread = total, unread
+            new = c.new.get(key, 0) if key[0] in ("region", "saved") else 0
+            if (total, unread, new) != (child.total, child.unread, child.new):
+                child.total, child.unread, child.new = total, unread, new
                 changed.append(row)
             self._update_numbers(child)
         if changed:
@@ -200,9 +220,11 @@ class RegionTreeModel(QAbstractItemModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == NAME:
-                return node.label
+                return self.tr("{0}  · {1} new").format(node.label, node.new) if node.new else node.label
             if col == UNREAD:
                 return f"{node.unread:,}" if node.unread else ""
+            if node.key[0] in ("saved_searches", "labels"):
+                return ""  # a heading: an article may be in several searches or labels
             if node.about is not None and node.about != node.total:
                 return f"{node.about:,} / {node.total:,}"  # mainly about it / mentioning it
             return f"{node.total:,}"

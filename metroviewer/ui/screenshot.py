@@ -26,14 +26,16 @@ def _wait_for_tasks(window: MainWindow, timeout_s: float = 20.0, panels: bool = 
     deadline = time.monotonic() + timeout_s
     app = QApplication.instance()
     while time.monotonic() < deadline and (window.tasks.busy() or not window.list_settled() or (
-            panels and (window.summary.data is None or not charts_ready()))):
+            panels and (window.summary.data is None or not charts_ready()
+                        or window.summary.drawn_for is not window.summary.data))):
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         time.sleep(0.01)
     _settle()
 
 
 def take_screenshot(window: MainWindow, args: Namespace) -> int:
-    window.resize(1400, 860)
+    width, _, height = args.size.partition("x")
+    window.resize(int(width), int(height))
     window.show()
     _settle()
     if args.region:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..figures.format import figure_value
 from ..summary.data import PanelData
+from .i18n import interface_language
 from .key_figures_table import KeyFiguresTable
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ class SummaryPanel(QScrollArea):
         self.section_titles["key_figures"].hide()
         self.setWidget(body)
         self.data: PanelData | None = None
+        self.drawn_for: PanelData | None = None  # the data whose charts are all drawn
         self._drawing = 0
         self.show_message(self.tr("Select a region to see its summary."))
 
@@ -178,6 +180,7 @@ class SummaryPanel(QScrollArea):
         if step + 1 < len(CHART_KEYS):
             QTimer.singleShot(0, self, lambda: self._draw_step(drawing, step + 1))
         else:
+            self.drawn_for = data
             self.charts_drawn.emit()
 
     def _chart(self, key: str) -> Any:
@@ -198,7 +201,8 @@ class SummaryPanel(QScrollArea):
         table.setRowCount(len(data.figures))
         for row, af in enumerate(data.figures):
             f = af.figure
-            cells = [figure_value(f), f.label, str(f.year or ""), af.region_name, af.article_title]
+            cells = [figure_value(f, interface_language()), f.label, str(f.year or ""), af.region_name,
+                     af.article_title]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(f.sentence)

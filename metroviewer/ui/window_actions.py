@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -14,17 +15,19 @@ from .article_actions import delete_selected, edit_current, undo_delete
 from .briefing_actions import print_briefing, save_briefing, save_briefing_pdf  # noqa: F401 (window API)
 from .briefing_dialog import open_briefing_dialog
 from .i18n import LANGUAGES, SETTING, chosen_language, install_translators
+from .story_actions import merge_selected, split_selected
 from .theme import apply_theme
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+# Marked for lupdate under the class that translates them at run time.
 SHORTCUTS_HELP = [
-    ("J / ↓", "Next article"), ("K / ↑", "Previous article"), ("N", "Next unread article"),
-    ("M", "Toggle read / unread"), ("S", "Toggle star"), ("F2", "Edit title, source and date"),
-    ("Delete", "Delete the selected articles"), ("Ctrl+Z", "Undo delete"), ("Ctrl+F", "Search"), ("Esc", "Clear the search"),
-    ("Ctrl+I", "Import documents"), ("Ctrl+O", "Open another store"), ("Ctrl+1 / 2 / 3", "Focus tree / list / reader"),
-    ("Ctrl+Q", "Quit"),
+    ("J / ↓", QT_TRANSLATE_NOOP("MainWindow", "Next article")), ("K / ↑", QT_TRANSLATE_NOOP("MainWindow", "Previous article")), ("N", QT_TRANSLATE_NOOP("MainWindow", "Next unread article")),
+    ("M", QT_TRANSLATE_NOOP("MainWindow", "Toggle read / unread")), ("S", QT_TRANSLATE_NOOP("MainWindow", "Toggle star")), ("F2", QT_TRANSLATE_NOOP("MainWindow", "Edit title, source and date")),
+    ("Delete", QT_TRANSLATE_NOOP("MainWindow", "Delete the selected articles")), ("Ctrl+Z", QT_TRANSLATE_NOOP("MainWindow", "Undo delete")), ("Ctrl+F", QT_TRANSLATE_NOOP("MainWindow", "Search")), ("Esc", QT_TRANSLATE_NOOP("MainWindow", "Clear the search")),
+    ("Ctrl+I", QT_TRANSLATE_NOOP("MainWindow", "Import documents")), ("Ctrl+O", QT_TRANSLATE_NOOP("MainWindow", "Open another store")), ("Ctrl+1 / 2 / 3", QT_TRANSLATE_NOOP("MainWindow", "Focus tree / list / reader")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("MainWindow", "Quit")),
 ]
 
 
@@ -102,10 +105,13 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     go.addSeparator()
     add(go, "edit_article", w.tr("&Edit title, source and date…"), lambda: edit_current(w), "F2")
     add(go, "delete", w.tr("&Delete"), lambda: delete_selected(w), QKeySequence.StandardKey.Delete)
-    add(go, "delete_document", w.tr("Delete the whole &document"), lambda: delete_selected(w, whole_documents=True),
+    add(go, "delete_document", w.tr("Delete the &whole document"), lambda: delete_selected(w, whole_documents=True),
         "Shift+Delete")
     add(go, "undo_delete", w.tr("&Undo delete"), lambda: undo_delete(w), QKeySequence.StandardKey.Undo)
     actions["undo_delete"].setEnabled(False)
+    go.addSeparator()
+    add(go, "split_story", w.tr("S&plit from its story"), lambda: split_selected(w))
+    add(go, "merge_stories", w.tr("&Merge the selected stories"), lambda: merge_selected(w))
 
     help_menu = bar.addMenu(w.tr("&Help"))
     add(help_menu, "shortcuts", w.tr("&Keyboard shortcuts"), lambda: show_shortcuts(w), "F1")

@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
-    <name />
-    <message>
-      <source>Earlier:</source>
-      <translation>此前：</translation>
-    </message>
-    <message>
-      <source>Sources differ on this value:</source>
-      <translation>各来源对此数值说法不一：</translation>
-    </message>
-    <message>
-      <source>no source</source>
-      <translation>无来源</translation>
-    </message>
-  </context>
-  <context>
     <name>ArticleListModel</name>
     <message>
       <source>Date</source>
@@ -54,12 +39,24 @@
       <source>starred</source>
       <translation>已加星标</translation>
     </message>
+    <message>
+      <source>{0} sources</source>
+      <translation>{0} 个来源</translation>
+    </message>
   </context>
   <context>
     <name>ArticleReader</name>
     <message>
+      <source>Notes</source>
+      <translation>笔记</translation>
+    </message>
+    <message>
       <source>Select an article to read it here.</source>
       <translation>选择一篇文章，在此阅读。</translation>
+    </message>
+    <message>
+      <source>Show all</source>
+      <translation>显示全部</translation>
     </message>
     <message>
       <source>The article goes on for {0:,} more characters.</source>
@@ -284,6 +281,10 @@
   <context>
     <name>KeyFiguresTable</name>
     <message>
+      <source>Earlier:</source>
+      <translation>此前：</translation>
+    </message>
+    <message>
       <source>Key figures</source>
       <translation>关键数据</translation>
     </message>
@@ -300,8 +301,16 @@
       <translation>来源</translation>
     </message>
     <message>
+      <source>Sources differ on this value:</source>
+      <translation>各来源对此数值说法不一：</translation>
+    </message>
+    <message>
       <source>Year</source>
       <translation>年份</translation>
+    </message>
+    <message>
+      <source>no source</source>
+      <translation>无来源</translation>
     </message>
   </context>
   <context>
@@ -335,8 +344,16 @@
       <translation>编辑标题、来源和日期(&amp;E)…</translation>
     </message>
     <message>
+      <source>&amp;Export the notes of this selection as Markdown…</source>
+      <translation>将所选内容的笔记导出为 Markdown(&amp;E)…</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Follow this region or search</source>
+      <translation>关注此地区或搜索(&amp;F)</translation>
     </message>
     <message>
       <source>&amp;Help</source>
@@ -347,6 +364,10 @@
       <translation>隐藏没有文章的地区(&amp;H)</translation>
     </message>
     <message>
+      <source>&amp;Highlight the selected text</source>
+      <translation>高亮所选文本(&amp;H)</translation>
+    </message>
+    <message>
       <source>&amp;Import…</source>
       <translation>导入(&amp;I)…</translation>
     </message>
@@ -355,8 +376,16 @@
       <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
+      <source>&amp;Label the selected articles…</source>
+      <translation>为所选文章添加标签(&amp;L)…</translation>
+    </message>
+    <message>
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Merge the selected stories</source>
+      <translation>合并所选报道(&amp;M)</translation>
     </message>
     <message>
       <source>&amp;Next article</source>
@@ -383,6 +412,14 @@
       <translation>重新标注全部文章(&amp;R)</translation>
     </message>
     <message>
+      <source>&amp;Rename saved search…</source>
+      <translation>重命名已存搜索(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>&amp;Save this search…</source>
+      <translation>保存此搜索(&amp;S)…</translation>
+    </message>
+    <message>
       <source>&amp;Search</source>
       <translation>搜索(&amp;S)</translation>
     </message>
@@ -403,8 +440,20 @@
       <translation>&lt;h3&gt;MetroViewer {0}&lt;/h3&gt;&lt;p&gt;跟踪中国都市圈与区域一体化政策新闻的简报工作台。&lt;/p&gt;&lt;p&gt;存储库：{1}&lt;/p&gt;&lt;p&gt;中文使用 Noto Sans CJK SC 字体（SIL 开放字体许可）。&lt;/p&gt;</translation>
     </message>
     <message>
+      <source>A&amp;nalyst</source>
+      <translation>分析(&amp;N)</translation>
+    </message>
+    <message>
       <source>About MetroViewer</source>
       <translation>关于 MetroViewer</translation>
+    </message>
+    <message>
+      <source>Add a &amp;note…</source>
+      <translation>添加笔记(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>Add a note</source>
+      <translation>添加笔记</translation>
     </message>
     <message>
       <source>All articles</source>
@@ -413,6 +462,10 @@
     <message>
       <source>Articles</source>
       <translation>文章</translation>
+    </message>
+    <message>
+      <source>Clear the search</source>
+      <translation>清除搜索</translation>
     </message>
     <message>
       <source>Composing the briefing…</source>
@@ -427,8 +480,12 @@
       <translation>要删除这 {0} 篇文章所在文件中的全部文章吗？</translation>
     </message>
     <message>
-      <source>Delete the whole &amp;document</source>
-      <translation>删除整个文档(&amp;D)</translation>
+      <source>Delete the &amp;whole document</source>
+      <translation>删除整个文档(&amp;W)</translation>
+    </message>
+    <message>
+      <source>Delete the selected articles</source>
+      <translation>删除所选文章</translation>
     </message>
     <message>
       <source>Delete {0} articles?</source>
@@ -443,6 +500,14 @@
       <translation>已删除 {0} 篇文章。按 Ctrl+Z 可恢复。</translation>
     </message>
     <message>
+      <source>Edit title, source and date</source>
+      <translation>编辑标题、来源和日期</translation>
+    </message>
+    <message>
+      <source>Export notes as Markdown</source>
+      <translation>将笔记导出为 Markdown</translation>
+    </message>
+    <message>
       <source>Focus the article list</source>
       <translation>转到文章列表</translation>
     </message>
@@ -455,12 +520,40 @@
       <translation>转到地区树</translation>
     </message>
     <message>
+      <source>Focus tree / list / reader</source>
+      <translation>转到地区树 / 文章列表 / 阅读区</translation>
+    </message>
+    <message>
+      <source>Import documents</source>
+      <translation>导入文档</translation>
+    </message>
+    <message>
+      <source>Import done: {0} articles added, {1} updated, {2} files failed.</source>
+      <translation>导入完成：新增 {0} 篇文章，更新 {1} 篇，{2} 个文件失败。</translation>
+    </message>
+    <message>
       <source>Importing the sample documents…</source>
       <translation>正在导入示例文档…</translation>
     </message>
     <message>
       <source>Keyboard shortcuts</source>
       <translation>键盘快捷键</translation>
+    </message>
+    <message>
+      <source>Label the selected articles</source>
+      <translation>为所选文章添加标签</translation>
+    </message>
+    <message>
+      <source>Label:</source>
+      <translation>标签：</translation>
+    </message>
+    <message>
+      <source>Markdown (*.md)</source>
+      <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+      <source>Markdown files (*.md)</source>
+      <translation>Markdown 文件 (*.md)</translation>
     </message>
     <message>
       <source>MetroViewer</source>
@@ -471,16 +564,84 @@
       <translation>MetroViewer 存储库 (*.db);;所有文件 (*)</translation>
     </message>
     <message>
+      <source>Name:</source>
+      <translation>名称：</translation>
+    </message>
+    <message>
+      <source>New name:</source>
+      <translation>新名称：</translation>
+    </message>
+    <message>
+      <source>New since you last looked: {0}</source>
+      <translation>自上次查看以来的新内容：{0}</translation>
+    </message>
+    <message>
       <source>Next &amp;unread article</source>
       <translation>下一篇未读文章(&amp;U)</translation>
+    </message>
+    <message>
+      <source>Next article</source>
+      <translation>下一篇文章</translation>
+    </message>
+    <message>
+      <source>Next unread article</source>
+      <translation>下一篇未读文章</translation>
+    </message>
+    <message>
+      <source>No article matches “{0}” here.</source>
+      <translation>此处没有与“{0}”匹配的文章。</translation>
+    </message>
+    <message>
+      <source>No articles here yet.</source>
+      <translation>此处还没有文章。</translation>
+    </message>
+    <message>
+      <source>No unread article below: continued from the top.</source>
+      <translation>下方没有未读文章：已从顶部继续。</translation>
+    </message>
+    <message>
+      <source>No unread article in this list.</source>
+      <translation>此列表中没有未读文章。</translation>
+    </message>
+    <message>
+      <source>Note on “{0}”:</source>
+      <translation>关于“{0}”的笔记：</translation>
+    </message>
+    <message>
+      <source>Note:</source>
+      <translation>笔记：</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>笔记</translation>
+    </message>
+    <message>
+      <source>Notes &amp;view</source>
+      <translation>笔记视图(&amp;V)</translation>
     </message>
     <message>
       <source>Only articles mainly &amp;about the region</source>
       <translation>只显示主要关于该地区的文章(&amp;A)</translation>
     </message>
     <message>
+      <source>Open another store</source>
+      <translation>打开其他存储库</translation>
+    </message>
+    <message>
       <source>Open or create a store</source>
       <translation>打开或新建存储库</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Previous article</source>
+      <translation>上一篇文章</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
     </message>
     <message>
       <source>Re-importing their files will not bring them back. Edit → Undo delete (Ctrl+Z) restores them until the window closes.</source>
@@ -499,6 +660,10 @@
       <translation>正在重新标注… {0} 篇文章</translation>
     </message>
     <message>
+      <source>Reading the rest of the list…</source>
+      <translation>正在读取列表的其余部分…</translation>
+    </message>
+    <message>
       <source>Regions</source>
       <translation>地区</translation>
     </message>
@@ -507,8 +672,28 @@
       <translation>地区已更新：重新标注文章</translation>
     </message>
     <message>
+      <source>Remove a label</source>
+      <translation>移除标签</translation>
+    </message>
+    <message>
+      <source>Remove a label from the selected articles…</source>
+      <translation>从所选文章移除标签…</translation>
+    </message>
+    <message>
+      <source>Remove saved search</source>
+      <translation>移除已存搜索</translation>
+    </message>
+    <message>
+      <source>Rename saved search</source>
+      <translation>重命名已存搜索</translation>
+    </message>
+    <message>
       <source>Restored {0} articles.</source>
       <translation>已恢复 {0} 篇文章。</translation>
+    </message>
+    <message>
+      <source>S&amp;plit from its story</source>
+      <translation>从所属报道中拆出(&amp;P)</translation>
     </message>
     <message>
       <source>Save briefing</source>
@@ -527,6 +712,10 @@
       <translation>将简报另存为 PDF(&amp;D)…</translation>
     </message>
     <message>
+      <source>Save this search</source>
+      <translation>保存此搜索</translation>
+    </message>
+    <message>
       <source>Saved {0}: {1} articles on {2} pages.</source>
       <translation>已保存 {0}：{1} 篇文章，共 {2} 页。</translation>
     </message>
@@ -535,8 +724,24 @@
       <translation>已保存 {0}：{1} 篇文章。</translation>
     </message>
     <message>
+      <source>Search</source>
+      <translation>搜索</translation>
+    </message>
+    <message>
+      <source>Search your notes…</source>
+      <translation>搜索笔记…</translation>
+    </message>
+    <message>
       <source>Search “{0}”: </source>
       <translation>搜索“{0}”：</translation>
+    </message>
+    <message>
+      <source>Select an article to read it here.</source>
+      <translation>选择一篇文章，在此阅读。</translation>
+    </message>
+    <message>
+      <source>Select some text of the article to highlight it.</source>
+      <translation>请先在文章中选择要高亮的文字。</translation>
     </message>
     <message>
       <source>Show &amp;unread only</source>
@@ -545,6 +750,10 @@
     <message>
       <source>Starred</source>
       <translation>已加星标</translation>
+    </message>
+    <message>
+      <source>Stop following it</source>
+      <translation>取消关注</translation>
     </message>
     <message>
       <source>Summary</source>
@@ -563,28 +772,52 @@
       <translation>切换已读(&amp;R)</translation>
     </message>
     <message>
+      <source>Toggle read / unread</source>
+      <translation>切换已读 / 未读</translation>
+    </message>
+    <message>
       <source>Toggle s&amp;tar</source>
       <translation>切换星标(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Toggle star</source>
+      <translation>切换星标</translation>
     </message>
     <message>
       <source>Topic {0}</source>
       <translation>专题 {0}</translation>
     </message>
     <message>
+      <source>Undo delete</source>
+      <translation>撤销删除</translation>
+    </message>
+    <message>
       <source>Welcome to MetroViewer</source>
       <translation>欢迎使用 MetroViewer</translation>
+    </message>
+    <message>
+      <source>Word documents (*.docx)</source>
+      <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+      <source>Wrote the notes to {0}</source>
+      <translation>笔记已写入 {0}</translation>
     </message>
     <message>
       <source>Your store is empty. Import the bundled sample documents (a workflow export and three research papers) to see how MetroViewer works?</source>
       <translation>存储库还是空的。要导入随附的示例文档（一个工作流导出文件和三篇研究论文）来看看 MetroViewer 如何工作吗？</translation>
     </message>
     <message>
-      <source>{0}, search “{1}”</source>
-      <translation>{0}，搜索“{1}”</translation>
+      <source>also searched: {0}</source>
+      <translation>同时搜索了：{0}</translation>
     </message>
     <message>
-      <source>{0}{1} articles in view · {2} articles, {3} unread in the store · {4}</source>
-      <translation>当前显示 {0}{1} 篇 · 存储库共 {2} 篇，未读 {3} 篇 · {4}</translation>
+      <source>{0} articles in view · {1} articles, {2} unread in the store · {3}</source>
+      <translation>当前显示 {0} 篇 · 存储库共 {1} 篇，未读 {2} 篇 · {3}</translation>
+    </message>
+    <message>
+      <source>{0}, search “{1}”</source>
+      <translation>{0}，搜索“{1}”</translation>
     </message>
   </context>
   <context>
@@ -592,6 +825,10 @@
     <message>
       <source> (file date)</source>
       <translation>（文件日期）</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
     </message>
     <message>
       <source>Files that would fail or are skipped:</source>
@@ -610,12 +847,32 @@
       <translation>预览</translation>
     </message>
     <message>
+      <source>Published</source>
+      <translation>发布日期</translation>
+    </message>
+    <message>
       <source>Reading the files…</source>
       <translation>正在读取文件…</translation>
     </message>
     <message>
       <source>Reading {0} of {1} files… {2}</source>
       <translation>正在读取第 {0}/{1} 个文件… {2}</translation>
+    </message>
+    <message>
+      <source>Regions</source>
+      <translation>地区</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>来源</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
     </message>
     <message>
       <source>What the import would create. Nothing has been written yet.</source>
@@ -689,6 +946,10 @@ Large stores take a minute or more; nothing in them is lost.</source>
       <translation>各省级行政区及其下辖地市和区县</translation>
     </message>
     <message>
+      <source>Labels</source>
+      <translation>标签</translation>
+    </message>
+    <message>
       <source>Only part of this city is in the area: </source>
       <translation>该市只有部分区县属于此区域：</translation>
     </message>
@@ -703,6 +964,10 @@ Large stores take a minute or more; nothing in them is lost.</source>
     <message>
       <source>Region</source>
       <translation>地区</translation>
+    </message>
+    <message>
+      <source>Saved searches</source>
+      <translation>已存搜索</translation>
     </message>
     <message>
       <source>Starred</source>
@@ -751,6 +1016,10 @@ Large stores take a minute or more; nothing in them is lost.</source>
     <message>
       <source>{0:,} articles mainly about it, {1:,} mentioning it</source>
       <translation>主要关于此地区的文章 {0:,} 篇，提及此地区的 {1:,} 篇</translation>
+    </message>
+    <message>
+      <source>{0}  · {1} new</source>
+      <translation>{0}  · 新增 {1} 篇</translation>
     </message>
   </context>
   <context>

@@ -42,7 +42,7 @@ def test_the_window_in_chinese_and_back(qtbot, workflow_db, settings):
     try:
         assert i18n.install_translators(app, "zh_CN")
         window = make_window(qtbot, workflow_db, settings)
-        assert menu_titles(window) == ["文件(&F)", "视图(&V)", "文章(&A)", "帮助(&H)"]
+        assert menu_titles(window) == ["文件(&F)", "视图(&V)", "文章(&A)", "分析(&N)", "帮助(&H)"]
         root = window.tree_model.index(0, 0)
         assert root.data() == "全部文章"
         assert window.table.model().headerData(TITLE, Qt.Orientation.Horizontal) == "标题"
@@ -53,7 +53,7 @@ def test_the_window_in_chinese_and_back(qtbot, workflow_db, settings):
         new = app.property("main_window")
         qtbot.addWidget(new)
         assert new is not window and new.store_path == window.store_path
-        assert menu_titles(new) == ["&File", "&View", "&Article", "&Help"]
+        assert menu_titles(new) == ["&File", "&View", "&Article", "A&nalyst", "&Help"]
         assert settings.value(i18n.SETTING) == "en"
         new.tasks.shutdown()
     finally:

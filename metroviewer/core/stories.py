@@ -1,0 +1,161 @@
+"""Near-duplicate fingerprints of an article's text, for grouping the versions of one story.
+
+MinHash over character shingles of the folded text (letters and digits only: punctuation,
+spaces and line breaks do not count), with locality-sensitive hashing by bands: two texts whose
+shingle sets overlap (Jaccard) by J share at least one band with probability
+1 - (1 - J^ROWS)^BANDS. Pure numpy, deterministic across processes (no `hash()`); computed on
+the import's workers. Candidates found by bands are confirmed by `similar` (the estimated
+Jaccard, or how much of the shorter text the longer one contains). No Qt, no SQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+
+SHINGLE = 4  # characters (Han text: two words; Latin text: a short syllable run)
+BANDS = 32
+ROWS = 3
+PERMUTATIONS = BANDS * ROWS
+MIN_SHINGLES = 25  # shorter texts group only as exact reprints
+# Grouping thresholds (the settings): estimated Jaccard of the two texts' shingles, or the share
+# of the shorter text found in the longer (a trimmed version, a lead with an editor's line).
+JACCARD = 0.5
+CONTAINMENT = 0.8
+CONTAINMENT_MIN_JACCARD = 0.25
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What grouping needs of an article: the hash of its cleaned text, its MinHash signature
+    (PERMUTATIONS × uint32 as bytes, empty when too short) with its shingle count, and band keys."""
+
+    text_hash: str
+    signature: bytes
+    shingles: int
+    bands: tuple[int, ...]
+
+
+def cleaned(folded_text: str) -> str:
+    """The text as compared: folded (core.text.fold_same_length) and without punctuation or spaces."""
+    return _NOT_WORD.sub("", folded_text)
+
+
+def _shingle_hashes(text: str) -> np.ndarray:
+    """The 64-bit hashes of the text's SHINGLE-character runs, sorted (repeats kept: the minimum ignores them)."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    n = len(codes) - SHINGLE + 1
+    h = codes[:n].copy()
+    with np.errstate(over="ignore"):
+        for i in range(1, SHINGLE):
+            h = h * np.uint64(0x100000001B3) + codes[i:i + n]
+        h ^= h >> np.uint64(29)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(32)
+    h.sort()
+    return h
+
+
+def _one_permutation_minhash(hashes: np.ndarray) -> np.ndarray:
+    """MinHash by one permutation (Li, Owen & Zhang 2012): each shingle's hash falls in one of
+    PERMUTATIONS bins and each bin keeps its least value; an empty bin borrows the value of the
+    next non-empty one, with that bin's offset (densification, Shrivastava 2017), so that the
+    share of equal bins estimates the Jaccard like classic MinHash, at a fraction of its cost."""
+    import numpy as np
+
+    bins = (hashes % np.uint64(PERMUTATIONS)).astype(np.intp)
+    values = (hashes >> np.uint64(32)).astype(np.uint32)
+    signature = np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
+    np.minimum.at(signature, bins, values)
+    filled = np.zeros(PERMUTATIONS, dtype=bool)
+    filled[bins] = True
+    if not filled.all():
+        full = np.flatnonzero(filled)
+        # Each empty bin takes the next filled bin to its right (wrapping round).
+        nxt = full[np.searchsorted(full, np.arange(PERMUTATIONS)) % len(full)]
+        distance = (nxt - np.arange(PERMUTATIONS)) % PERMUTATIONS
+        signature = np.where(filled, signature,
+                             signature[nxt] + (distance.astype(np.uint32) * np.uint32(0x9E3779B1)))
+    return signature
+
+
+def fingerprint(folded_text: str) -> Fingerprint:
+    """The fingerprint of a text already folded for tagging (title excluded: headlines change)."""
+    import numpy as np
+
+    text = cleaned(folded_text)
+    text_hash = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+    if len(text) - SHINGLE + 1 < MIN_SHINGLES:
+        return Fingerprint(text_hash, b"", 0, ())
+    hashes = _shingle_hashes(text)
+    distinct = 1 + int(np.count_nonzero(hashes[1:] != hashes[:-1]))
+    signature = _one_permutation_minhash(hashes)
+    return Fingerprint(text_hash, signature.tobytes(), distinct, band_keys(signature.tobytes()))
+
+
+def band_keys(signature: bytes) -> tuple[int, ...]:
+    """The LSH keys of a signature: one signed 64-bit integer per band of ROWS values."""
+    import numpy as np
+
+    if not signature:
+        return ()
+    rows = np.frombuffer(signature, dtype=np.uint32).reshape(BANDS, ROWS).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        key = np.arange(1, BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for r in range(ROWS):
+            key = (key ^ rows[:, r]) * np.uint64(0x100000001B3)
+        key ^= key >> np.uint64(31)
+    return tuple(key.view(np.int64).tolist())
+
+
+def similarity(sig_a: bytes, n_a: int, sig_b: bytes, n_b: int) -> tuple[float, float]:
+    """(estimated Jaccard, estimated share of the shorter text contained in the longer)."""
+    import numpy as np
+
+    if not sig_a or not sig_b:
+        return 0.0, 0.0
+    j = float(np.count_nonzero(np.frombuffer(sig_a, np.uint32) == np.frombuffer(sig_b, np.uint32))) / PERMUTATIONS
+    smaller = min(n_a, n_b)
+    containment = j * (n_a + n_b) / ((1 + j) * smaller) if smaller else 0.0
+    return j, min(containment, 1.0)
+
+
+def similar(sig_a: bytes, n_a: int, sig_b: bytes, n_b: int, jaccard: float = JACCARD,
+            containment: float = CONTAINMENT) -> float:
+    """How alike two texts are, 0 when not enough to be one story: one is when the estimated
+    Jaccard passes `jaccard`, or the shorter text's share in the longer passes `containment`."""
+    j, c = similarity(sig_a, n_a, sig_b, n_b)
+    if j >= jaccard or (c >= containment and j >= CONTAINMENT_MIN_JACCARD):
+        return max(j, c)  # a trimmed version ranks the fuller text it came from first
+    return 0.0
+
+
+def best_match(signature: bytes, shingles: int, candidates: list[tuple[bytes, int, int]],
+               jaccard: float = JACCARD, containment: float = CONTAINMENT) -> int | None:
+    """The story of the candidate (signature, shingle count, story) most like this text, by
+    `similar` (ties: the oldest story), or None when none is alike enough; compared at once."""
+    import numpy as np
+
+    candidates = [c for c in candidates if c[0]]
+    if not signature or not candidates:
+        return None
+    mine = np.frombuffer(signature, np.uint32)
+    others = np.frombuffer(b"".join(c[0] for c in candidates), np.uint32).reshape(len(candidates), PERMUTATIONS)
+    j = np.count_nonzero(others == mine, axis=1) / PERMUTATIONS
+    sizes = np.array([c[1] for c in candidates], dtype=np.float64)
+    smaller = np.minimum(sizes, shingles)
+    c = np.minimum(j * (sizes + shingles) / ((1 + j) * smaller), 1.0)
+    alike = (j >= jaccard) | ((c >= containment) & (j >= CONTAINMENT_MIN_JACCARD))
+    if not alike.any():
+        return None
+    score = np.where(alike, np.maximum(j, c), -1.0)
+    best = score.max()
+    return min(candidates[i][2] for i in np.flatnonzero(score == best))
