@@ -177,3 +177,14 @@ def test_a_huge_query_is_read_only_up_to_the_stated_limit(sample_store, capsys, 
     assert [r.title for r in sample_store.search.search(pasted)] == ["长三角资本“西进”为何锁定成都都市圈?"]
     assert cli_main(["search", pasted, "--db", str(sample_store_path)]) == 0
     assert f"its first {MAX_QUERY_CHARS} characters are searched" in capsys.readouterr().err
+
+
+def test_a_large_store_is_checked_before_its_first_import(sample_store_path, monkeypatch):
+    from metroviewer.desk import desk as desk_module
+
+    monkeypatch.setattr(desk_module, "QUICK_CHECK_MAX_BYTES", 0)  # every store counts as large
+    with Desk(sample_store_path) as desk:
+        desk.open()
+        assert not desk.checked
+        desk.import_paths([WORKFLOW], workers=0)
+        assert desk.checked

@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self.retag_button: QPushButton | None = None
         if self.opened.retag_needed:
             self._offer_retag()
+        if not self.desk.checked:  # a large store: checked in the background, before any long write
+            self.tasks.run(lambda desk, _p, _c: desk.ensure_checked(), lane="long", on_failure=self.show_task_error)
 
     def _offer_retag(self) -> None:
         """The region list changed since the articles were tagged (or a re-tag was cut short)."""
