@@ -28,12 +28,18 @@ def run(capsys, *args) -> tuple[int, str]:
     return code, capsys.readouterr().out
 
 
-def test_delete_then_reimport_then_restore_from_the_command_line(tmp_path, capsys):
+def imported_inbox(tmp_path, capsys):
+    """A folder holding the workflow export, imported into a new store: (folder, db)."""
     folder = tmp_path / "inbox"
     folder.mkdir()
     shutil.copy(WORKFLOW, folder / "export.txt")
     db = str(tmp_path / "s.db")
     run(capsys, "import", str(folder), "--db", db)
+    return folder, db
+
+
+def test_delete_then_reimport_then_restore_from_the_command_line(tmp_path, capsys):
+    folder, db = imported_inbox(tmp_path, capsys)
     target = ids_by_title(db)[T1]
     code, out = run(capsys, "delete", str(target), "--db", db)
     assert code == 0 and "Deleted 1 articles" in out
@@ -84,11 +90,7 @@ def test_undo_puts_the_article_back_as_it_was(sample_store_path):
 
 
 def test_an_edited_title_source_and_date_survive_reimport(tmp_path, capsys):
-    folder = tmp_path / "inbox"
-    folder.mkdir()
-    shutil.copy(WORKFLOW, folder / "export.txt")
-    db = str(tmp_path / "s.db")
-    run(capsys, "import", str(folder), "--db", db)
+    folder, db = imported_inbox(tmp_path, capsys)
     target = ids_by_title(db)[T1]
     code, out = run(capsys, "edit", str(target), "--title", "资本西进成都都市圈", "--source", "新浪",
                     "--date", "2025-12-20", "--db", db, "--json")
