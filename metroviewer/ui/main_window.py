@@ -322,6 +322,8 @@ class MainWindow(QMainWindow):
                 return
             self.reader.notes = view.notes
             self.reader.show_article(view.article, view.mentions, terms, view.written_forms)
+            if then is None and self.list_model.query:
+                self.reader.find_hit()  # the first hit of the search, in view
             if not view.article.is_read:
                 self.set_read(article_id, True)
             if then is not None:

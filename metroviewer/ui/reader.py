@@ -6,8 +6,8 @@ import dataclasses
 import html
 from urllib.parse import unquote
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QRegularExpression, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from .. import RESOURCES
@@ -30,6 +30,7 @@ class ArticleReader(QTextBrowser):
         self.dark = False
         self.show_references = False
         self.show_all = False  # a very long article is laid out in part until asked
+        self.hit_terms: list[str] = []  # the search's terms in this article (F3 finds the next)
         self._shown: tuple[list | None, list | None, list | None] = (None, None, None)
         self.notes: list = []  # the user's notes and highlights of the article (the window sets them)
         self.setPlaceholderText(self.tr("Select an article to read it here."))
@@ -44,8 +45,24 @@ class ArticleReader(QTextBrowser):
             self.clear()
             return
         self._shown = (regions, search_terms, region_forms)
+        self.hit_terms = [t for t in (search_terms or []) if t]
         self._render()
         self.verticalScrollBar().setValue(0)
+
+    def find_hit(self, backward: bool = False) -> bool:
+        """Select the next (or previous) place a search term appears, wrapping at the ends, and
+        scroll to it (F3 / Shift+F3). False when the article holds none."""
+        if not self.hit_terms:
+            return False
+        pattern = QRegularExpression("|".join(QRegularExpression.escape(t) for t in self.hit_terms),
+                                     QRegularExpression.PatternOption.CaseInsensitiveOption)
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        if self.find(pattern, flags):
+            return True
+        cursor = self.textCursor()  # wrap around: from the other end
+        cursor.movePosition(QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start)
+        self.setTextCursor(cursor)
+        return self.find(pattern, flags)
 
     def _render(self) -> None:
         if self.article is None:

@@ -102,6 +102,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(go, "next_unread", w.tr("Next &unread article"), lambda: w.move_selection(1, unread_only=True), "N")
     add(go, "toggle_read", w.tr("Toggle &read"), lambda: _toggle(w, "read"), "M")
     add(go, "toggle_star", w.tr("Toggle s&tar"), lambda: _toggle(w, "star"), "S")
+    add(go, "next_hit", w.tr("Next &hit of the search"), lambda: w.reader.find_hit(), "F3")
+    add(go, "previous_hit", w.tr("Previous hit of the search"), lambda: w.reader.find_hit(backward=True), "Shift+F3")
     go.addSeparator()
     add(go, "edit_article", w.tr("&Edit title, source and date…"), lambda: edit_current(w), "F2")
     add(go, "delete", w.tr("&Delete"), lambda: delete_selected(w), QKeySequence.StandardKey.Delete)

@@ -576,6 +576,10 @@
       <translation>自上次查看以来的新内容：{0}</translation>
     </message>
     <message>
+      <source>Next &amp;hit of the search</source>
+      <translation>下一处搜索命中(&amp;H)</translation>
+    </message>
+    <message>
       <source>Next &amp;unread article</source>
       <translation>下一篇未读文章(&amp;U)</translation>
     </message>
@@ -638,6 +642,10 @@
     <message>
       <source>Previous article</source>
       <translation>上一篇文章</translation>
+    </message>
+    <message>
+      <source>Previous hit of the search</source>
+      <translation>上一处搜索命中</translation>
     </message>
     <message>
       <source>Quit</source>

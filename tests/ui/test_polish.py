@@ -104,3 +104,17 @@ def test_the_import_status_message_ends_with_what_it_did(qtbot, tmp_path, settin
         app_window.offer_bundled_samples(window)
     assert window.statusBar().currentMessage().startswith("Import done: 5 articles added")
     window.close()
+
+
+def test_the_reader_shows_the_first_hit_and_f3_finds_the_next(window, qtbot):
+    window.search_bar.query_edit.insert("德阳")
+    qtbot.waitUntil(lambda: window.list_model.query == "德阳" and list_titles(window) == [T1])
+    open_row(window, qtbot, 0)
+    cursor = window.reader.textCursor()
+    assert cursor.selectedText() == "德阳"
+    first = cursor.selectionStart()
+    window.actions_by_name["next_hit"].trigger()
+    second = window.reader.textCursor().selectionStart()
+    assert window.reader.textCursor().selectedText() == "德阳" and second > first
+    window.actions_by_name["previous_hit"].trigger()
+    assert window.reader.textCursor().selectionStart() == first
