@@ -140,8 +140,10 @@ class Desk:
         self.gazetteer = gazetteer or default_gazetteer()
         self.strict_threads = (os.environ.get(STRICT_THREADS_ENV) == "1" if strict_threads is None
                                else strict_threads)
-        self._local = threading.local()
-        self._stores: list[Store] = []
+        # Keyed by the OS thread, not threading.local: Qt's pool threads get a fresh Python
+        # thread state for each task, so thread-local data (and a connection kept there, with
+        # its 64 MB page cache) was made anew for every task and never closed.
+        self._by_thread: dict[int, Store] = {}
         self._lock = threading.Lock()
         self._migrated = False
         self.checked = False  # the store passed SQLite's quick check in this session
@@ -177,7 +179,8 @@ class Desk:
         """This thread's connection to the store."""
         if threading.get_ident() in self._forbidden:
             self._refuse()
-        store = getattr(self._local, "store", None)
+        ident = threading.get_ident()
+        store = self._by_thread.get(ident)
         if store is None:
             with self._lock:
                 store = Store(self.path, migrate=not self._migrated, check_same_thread=False)
@@ -185,9 +188,12 @@ class Desk:
                 if not self._migrated:
                     store.regions.sync(self.gazetteer)
                     self._migrated = True
-                self._stores.append(store)
-            self._local.store = store
+                self._by_thread[ident] = store
         return store
+
+    def connections(self) -> int:
+        """How many connections the desk holds (one per thread that used the store)."""
+        return len(self._by_thread)
 
     def forbid_thread(self, ident: int | None = None) -> None:
         """From now on the store is not to be used on this thread (the GUI thread)."""
@@ -204,10 +210,9 @@ class Desk:
     def close(self) -> None:
         """Close every thread's connection (call when no task runs any more)."""
         with self._lock:
-            for store in self._stores:
+            for store in self._by_thread.values():
                 store.close()
-            self._stores.clear()
-        self._local = threading.local()
+            self._by_thread.clear()
 
     def __enter__(self) -> Desk:
         return self

@@ -56,3 +56,13 @@ def test_a_star_set_during_an_import_reaches_the_store_before_the_import_ends(qt
     with stored(window) as store:
         assert store.articles.count() == 5 and store.articles.get(article_id).is_starred
     window.close()
+
+
+def test_tasks_reuse_one_connection_per_worker_thread(window, qtbot):
+    done = []
+    for _ in range(60):
+        window.tasks.run(lambda desk, _p, _c: desk.tree_counts(), on_success=done.append)
+        window.tasks.run(lambda desk, _p, _c: desk.set_read([1], True), lane="write", on_success=done.append)
+    qtbot.waitUntil(lambda: len(done) == 120, timeout=30000)
+    # the one that opened the store, two readers, one short writer: never a connection per task
+    assert window.desk.connections() <= 4
