@@ -56,3 +56,33 @@ def walk_nodes(nodes, wanted):
         if found:
             return found
     return None
+
+
+def test_a_regions_list_shows_the_articles_about_it_first_then_mere_mentions(tmp_path):
+    from metroviewer.desk import Desk
+    from metroviewer.store.articles import ArticleFilter
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    stories = [("2025-01-05", "成都发布都市圈通勤规划", "成都将建设一小时通勤圈。成都与德阳、眉山协同。"),
+               ("2025-02-05", "成都轨道交通四期获批", "成都地铁四期规划获批，成都中心城区线网加密。"),
+               ("2025-03-05", "长三角一体化综述", "上海、杭州、南京推进一体化，另有成都等城市关注。"),
+               ("2025-04-05", "京津冀协同发展报告", "北京、天津、河北协同，报告也提到成都的经验。")]
+    for i, (day, title, body) in enumerate(stories):
+        (docs / f"{i}.md").write_text(f"---\ntitle: {title}\ndate: {day}\n---\n\n{body}\n", encoding="utf-8")
+    with Desk(tmp_path / "s.db") as desk:
+        desk.import_paths([docs], workers=0)
+        chengdu = ArticleFilter(region="成都")
+        whole = [r.title for r in desk.page(chengdu)]
+        assert whole == ["成都轨道交通四期获批", "成都发布都市圈通勤规划", "京津冀协同发展报告", "长三角一体化综述"]
+        # paged one row at a time, across the turn from one run to the other
+        paged, after = [], None
+        while True:
+            page = desk.page(chengdu, limit=1, after=after)
+            if not page:
+                break
+            paged.append(page[0].title)
+            last = page[0]
+            after = (last.published_at, last.id, 1 if last.about else 2)
+        assert paged == whole
+        assert [r.title for r in desk.page(ArticleFilter())][:2] == ["京津冀协同发展报告", "长三角一体化综述"]

@@ -265,7 +265,7 @@ class Desk:
     # -- reading ----------------------------------------------------------------------------
 
     def page(self, f: ArticleFilter, query: str = "", *, sort: str = "date", descending: bool = True,
-             limit: int = 200, offset: int = 0, after: tuple[str | None, int] | None = None,
+             limit: int = 200, offset: int = 0, after: tuple[Any, ...] | None = None,
              one_per_story: bool = True) -> list[ArticleRow]:
         """A page of the list: newest first (keyset paging by `after`), each story once unless
         `one_per_story` is off, or a search's matches (every version); rows carry their story's size."""

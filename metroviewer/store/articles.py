@@ -6,6 +6,7 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -46,6 +47,7 @@ class ArticleRow:
     is_starred: bool
     regions: list[str] = field(default_factory=list)
     snippet: list[tuple[str, bool]] | None = None
+    about: bool | None = None  # listed among the articles mainly about the region (None: not sorted so)
     story_id: int | None = None
     sources: int = 1  # versions of its story (store/stories.py: StoryRepository.attach)
 
@@ -107,15 +109,37 @@ class ArticleRepository:
         return int(self.db.execute(sql, params).fetchone()[0])
 
     def page(self, f: ArticleFilter = ArticleFilter(), *, sort: str = "date", descending: bool = True,
-             limit: int = 200, offset: int = 0, after: tuple[str, int] | None = None) -> list[ArticleRow]:
+             limit: int = 200, offset: int = 0, after: tuple[Any, ...] | None = None,
+             about_first: bool = True) -> list[ArticleRow]:
         """A page of the list. Date order pages by key (`after` = the last row's (date, id)),
-        so the first and the thousandth page cost the same."""
+        so the first and the thousandth page cost the same. Under a region, newest first, the
+        articles mainly about it come before those that only mention it (`about_first`): two
+        runs of the same key order, the run a page continues being the key's third part."""
+        if about_first and sort == "date" and descending and f.region and not f.article_ids and not f.about_only:
+            run = after[2] if after is not None and len(after) == 3 else 1
+            key = tuple(after[:2]) if after is not None else None
+            rows: list[ArticleRow] = []
+            if run == 1:
+                rows = self._page(f, sort, descending, limit, 0, key, about=1)
+                key = None
+            if len(rows) < limit:
+                rows += self._page(f, sort, descending, limit - len(rows), 0, key, about=0)
+            self.attach_regions(rows)
+            return rows
+        rows = self._page(f, sort, descending, limit, offset, tuple(after[:2]) if after else None)
+        self.attach_regions(rows)
+        return rows
+
+    def _page(self, f: ArticleFilter, sort: str, descending: bool, limit: int, offset: int,
+              after: tuple[Any, ...] | None, about: int | None = None) -> list[ArticleRow]:
         direction = "DESC" if descending else "ASC"
         cmp = "<" if descending else ">"
         where, params = filter_clauses(f)
         if sort == "date" and f.region and not f.article_ids:
             # Walk the region's scope rows in date order: its primary key is the sort key.
             where[0] = "s.region_id = ?" + (" AND s.about = 1" if f.about_only else "")
+            if about is not None:
+                where[0] += f" AND s.about = {int(about)}"
             sql = ("SELECT a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred "
                    "FROM article_scope s JOIN articles a ON a.id = s.article_id")
             key = ("s.published_at", "s.article_id")
@@ -132,9 +156,8 @@ class ArticleRepository:
         if after is None and offset:
             sql += " OFFSET ?"
             params.append(offset)
-        rows = [ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in self.db.execute(sql, params)]
-        self.attach_regions(rows)
-        return rows
+        return [ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]),
+                           about=None if about is None else bool(about)) for r in self.db.execute(sql, params)]
 
     def rows(self, ids: list[int]) -> list[ArticleRow]:
         """List rows for `ids`, in that order."""

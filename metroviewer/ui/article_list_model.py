@@ -97,7 +97,7 @@ class ArticleListModel(QAbstractTableModel):
             return
         after = None
         if not self._query and SORT_KEYS.get(self._sort_column) == "date" and self._rows:
-            after = (self._rows[-1].published_at, self._rows[-1].id)
+            after = _keyset_after(self._rows[-1])
         offset = 0 if after else len(self._rows)
         generation = self._generation
         self._loading = True
@@ -122,7 +122,7 @@ class ArticleListModel(QAbstractTableModel):
             return
         after = None
         if not self._query and SORT_KEYS.get(self._sort_column) == "date" and self._rows:
-            after = (self._rows[-1].published_at, self._rows[-1].id)
+            after = _keyset_after(self._rows[-1])
         request = self._request(self._filter, self._query, after, 0 if after else len(self._rows))
         request["limit"] = ALL_ROWS
         generation = self._generation
@@ -225,3 +225,11 @@ def _same_rows(new: list[ArticleRow], shown: list[ArticleRow]) -> bool:
         (a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred, a.regions, a.snippet, a.sources)
         == (b.id, b.title, b.source, b.published_at, b.is_read, b.is_starred, b.regions, b.snippet, b.sources)
         for a, b in zip(new, shown, strict=True))
+
+
+def _keyset_after(last: ArticleRow) -> tuple[object, ...]:
+    """Where the next page starts: after the last row's (date, id), in the run (articles about
+    the region, then the others) that row belongs to."""
+    if last.about is None:
+        return (last.published_at, last.id)
+    return (last.published_at, last.id, 1 if last.about else 2)
