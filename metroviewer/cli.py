@@ -88,8 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--docx", metavar="OUT", help="write an editable Word copy")
     p.add_argument("--markdown", metavar="OUT", help="write a Markdown copy (charts as PNG files beside it)")
     p.add_argument("--language", choices=("zh_CN", "en"), help="the briefing's language (default: the system's)")
-    p.add_argument("--by", choices=("region", "theme"), default=None, dest="group_by",
-                   help="one section per region (default) or per theme")
+    p.add_argument("--by", choices=("region", "theme", "story"), default=None, dest="group_by",
+                   help="one section per region (default), per theme, or per story (the most covered first)")
     p.add_argument("--page-size", choices=("A4", "Letter"), default=None)
     p.add_argument("--margin", type=float, metavar="MM", default=None, help="page margins in millimetres")
     p.add_argument("--since-previous-run", action="store_true",

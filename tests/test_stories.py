@@ -183,3 +183,14 @@ def test_a_briefing_lists_a_story_once_with_all_its_sources(desk):
     text = markdown_text(briefing_document(briefing))
     assert text.count("成渝中线高铁重庆段首座隧道贯通") == 2, text  # in top stories and in its section
     assert "Also carried by: 新浪财经, 澎湃新闻" in text
+
+
+def test_a_briefing_by_story_gives_each_story_a_section_most_covered_first(desk):
+    briefing = desk.compose_briefing(group_by="story")
+    sizes = [len(s.articles) for s in briefing.sections]
+    assert sizes == [1, 1, 1]  # three stories, each once
+    headings = [s.heading for s in briefing.sections]
+    assert headings[0].endswith("(3 sources)") and headings[1].endswith("(2 sources)")
+    assert "sources)" not in headings[2]
+    zh = desk.compose_briefing(group_by="story", language="zh_CN")
+    assert zh.sections[0].heading.endswith("（3 个来源）")

@@ -103,6 +103,8 @@ def compose_briefing(store: Store, gazetteer: Gazetteer, *, regions: list[str] |
     articles = list({a.id: a for s in sections for a in s.articles}.values())
     if group_by == "theme":
         sections = _theme_sections(store, t, articles)
+    elif group_by == "story":
+        sections = _story_sections(t, articles)
     names = [gazetteer.regions[r].name for r in regions]
     scope_parts = []
     if names:
@@ -192,6 +194,14 @@ def _new_since(store: Store, scope_key: str, articles: list[Article]) -> NewSinc
     new_ids = store.recipes.imported_after([a.id for a in articles], previous)
     by_id = {a.id: a for a in articles}
     return NewSince(previous, [by_id[i] for i in new_ids[:NEW_LISTED]], len(new_ids))
+
+
+def _story_sections(t: Labels, articles: list[Article]) -> list[BriefingSection]:
+    """One section per story, the most covered first (by how many sources carried it, then the
+    newest): the story's headline as the heading, its lead version with its sources below."""
+    ranked = sorted(articles, key=lambda a: (len(_sources_of(a)), a.published_at or ""), reverse=True)
+    return [BriefingSection(None, t("{0} ({1} sources)", a.title, len(_sources_of(a))) if len(_sources_of(a)) > 1
+                            else a.title, [a]) for a in ranked]
 
 
 def _sources_of(a: Article) -> list[str]:

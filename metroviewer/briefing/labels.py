@@ -14,6 +14,7 @@ LANGUAGES = ("en", "zh_CN")
 _ZH: dict[str, str] = {
     # the reader's page (article_html.py)
     "Core viewpoint": "核心观点",
+    "{0} ({1} sources)": "{0}（{1} 个来源）",
     "Abstract": "摘要",
     "Keywords:": "关键词：",
     "Original address:": "原文地址：",

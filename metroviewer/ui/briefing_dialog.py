@@ -48,6 +48,7 @@ class BriefingDialog(QDialog):
         # "per story" joins these when reprints are grouped into stories (the story issue)
         self.group_by.addItem(self.tr("One section per region"), "region")
         self.group_by.addItem(self.tr("One section per theme"), "theme")
+        self.group_by.addItem(self.tr("One section per story, the most covered first"), "story")
         self._select(self.group_by, self.request["group_by"])
         form.addRow(self.tr("Sections:"), self.group_by)
         self.window_box = QComboBox()

@@ -94,6 +94,10 @@
       <translation>每个地区一节</translation>
     </message>
     <message>
+      <source>One section per story, the most covered first</source>
+      <translation>每篇报道一节，报道来源最多的在前</translation>
+    </message>
+    <message>
       <source>One section per theme</source>
       <translation>每个主题一节</translation>
     </message>
