@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -31,3 +34,11 @@ class Changes:
     def everything(cls) -> Changes:
         """An import or a re-tag: any article, count or panel may differ."""
         return cls(counts=True, rows=True, panels=True)
+
+
+@dataclass
+class Outcome(Generic[T]):
+    """A long write's result and what it changed."""
+
+    value: T
+    changes: Changes

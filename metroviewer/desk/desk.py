@@ -10,18 +10,12 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from ..briefing.compose import Briefing, compose_briefing
-from ..briefing.labels import system_language
-from ..briefing.recipe import FIXED, Recipe
-from ..core.dates import parse_date
 from ..core.models import Article, ImportReport, UserError
 from ..core.text import fold
 from ..figures.keyfigures import KeyFigure
@@ -31,7 +25,6 @@ from ..regions.gazetteer import Gazetteer, default_gazetteer
 from ..store import Store
 from ..store.articles import ArticleFilter, ArticleRow
 from ..store.db import write_transaction
-from ..store.edits import Deleted
 from ..store.stories import StorySummary
 from ..summary.data import (
     PanelData,
@@ -42,8 +35,13 @@ from ..summary.data import (
     region_key_figures,
 )
 from . import stories as story_ops
-from .analyst import Analyst, NewItems
-from .changes import Changes
+from .analyst import Analyst
+from .analyst_ops import AnalystOperations
+from .briefing_ops import BriefingOperations
+from .changes import Changes, Outcome
+from .edit_ops import EditOperations
+from .errors import plain_lock_errors
+from .grouping_ops import StoryOperations
 from .retag import retag_all
 
 log = logging.getLogger(__name__)
@@ -59,20 +57,6 @@ class GuiThreadStoreAccess(RuntimeError):
 
 def _never() -> bool:
     return False
-
-
-def _now_iso() -> str:
-    import datetime as dt
-
-    return dt.datetime.now().replace(microsecond=0).isoformat()
-
-
-@dataclass
-class Outcome(Generic[T]):
-    """A long write's result and what it changed."""
-
-    value: T
-    changes: Changes
 
 
 @dataclass
@@ -117,23 +101,10 @@ class ArticleView:
     story: StorySummary | None = None  # its story, when other sources carried it too
 
 
-@contextmanager
-def _plain_lock_errors() -> Iterator[None]:
-    """A store another writer held past the busy timeout, or a read-only one, said plainly."""
-    try:
-        yield
-    except sqlite3.OperationalError as e:
-        text = str(e)
-        if "locked" in text or "busy" in text:
-            raise UserError("Another program is writing to this store (another import or re-tag?) and did not "
-                            "finish within 30 seconds. Nothing was lost; try again when it is done.") from e
-        if "readonly" in text:
-            raise UserError("This store cannot be written (a read-only file or folder). Nothing was changed; "
-                            "copy it somewhere writable or open another store.") from e
-        raise
+class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperations):
+    """The store, the gazetteer and every operation on them (the briefing and the analyst's
+    operations, the stories' and deleting and editing live in desk/*_ops.py)."""
 
-
-class Desk:
     def __init__(self, path: str | os.PathLike[str], gazetteer: Gazetteer | None = None, *,
                  strict_threads: bool | None = None):
         self.path = Path(path)
@@ -382,87 +353,23 @@ class Desk:
         tops = list(g.roots) + [p for p in g.provinces if p not in g.roots]
         return [n for n in (node(r, frozenset()) for r in tops) if n]
 
-    # -- stories ----------------------------------------------------------------------------
-
-    def stories(self, f: ArticleFilter = ArticleFilter(), *, limit: int = 50) -> list[StorySummary]:
-        """The newest stories of a filter, each with its versions (desk/stories.py)."""
-        return story_ops.list_stories(self.store(), f, limit)
-
-    def story(self, article_id: int) -> StorySummary | None:
-        return story_ops.story_of(self.store(), article_id)
-
-    def split_story(self, article_id: int) -> Changes:
-        """Take an article out of its story; the choice survives re-import and re-grouping."""
-        with _plain_lock_errors():
-            story_ops.split(self.store(), article_id)
-        return Changes(articles=frozenset([article_id]), rows=True, counts=True)
-
-    def merge_stories(self, article_ids: list[int]) -> Changes:
-        """Make the stories of these articles one; the choice survives re-import and re-grouping."""
-        with _plain_lock_errors():
-            self.store().stories.merge(article_ids)
-        return Changes(articles=frozenset(article_ids), rows=True, counts=True)
-
-    def regroup_stories(self, *, jaccard: float | None = None) -> Outcome[int]:
-        """Group every article again (after the threshold changed), the user's choices kept."""
-        if jaccard is not None and not 0 < jaccard <= 1:
-            raise UserError("The grouping threshold is a share between 0 and 1, e.g. 0.5.")
-        with _plain_lock_errors():
-            done = self.store().stories.regroup(jaccard)
-        return Outcome(done, Changes.everything())
-
     # -- writing ----------------------------------------------------------------------------
 
     def set_read(self, article_ids: list[int], read: bool = True) -> Changes:
         """Mark articles read (or unread), each with the other versions of its story."""
         store = self.store()
         article_ids = store.stories.with_versions(article_ids)
-        with _plain_lock_errors(), write_transaction(store.conn):
+        with plain_lock_errors(), write_transaction(store.conn):
             for article_id in article_ids:
                 store.articles.set_read(article_id, read)
         return Changes(articles=frozenset(article_ids), counts=True)
 
     def set_starred(self, article_ids: list[int], starred: bool) -> Changes:
         store = self.store()
-        with _plain_lock_errors(), write_transaction(store.conn):
+        with plain_lock_errors(), write_transaction(store.conn):
             for article_id in article_ids:
                 store.articles.set_starred(article_id, starred)
         return Changes(articles=frozenset(article_ids), counts=True)
-
-    def delete(self, article_ids: list[int], *, whole_documents: bool = False) -> Outcome[Deleted]:
-        """Remove articles (or every article of their documents); a re-import does not bring
-        them back. The outcome's value undoes it (`undo_delete`)."""
-        store = self.store()
-        if whole_documents:
-            article_ids = store.edits.document_article_ids(article_ids)
-        stories = store.stories.story_ids(article_ids)
-        with _plain_lock_errors():
-            deleted = store.edits.delete(article_ids)
-            store.stories.mark_leads(stories)  # a story whose lead went shows its next version
-        return Outcome(deleted, Changes(articles=frozenset(deleted.article_ids), counts=True, rows=True,
-                                        panels=True, regions=deleted.regions))
-
-    def undo_delete(self, deleted: Deleted) -> Changes:
-        with _plain_lock_errors():
-            restored = self.store().edits.restore(list(deleted.content_hashes))
-            self.store().stories.mark_leads(self.store().stories.story_ids(restored))
-        return Changes(articles=frozenset(restored), counts=True, rows=True, panels=True, regions=deleted.regions)
-
-    def edit(self, article_id: int, *, title: str | None = None, source: str | None = None,
-             date: str | None = None) -> Changes:
-        """Change an article's title, source or date; the change survives re-importing its file."""
-        if title is not None and not title.strip():
-            raise UserError("A title cannot be empty.")
-        published_at = parse_date(date) if date is not None else None
-        if date is not None and published_at is None:
-            raise UserError(f"{date!r} is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM.")
-        store = self.store()
-        with _plain_lock_errors():
-            if not store.edits.edit(article_id, title=title.strip() if title else None,
-                                    source=source.strip() if source is not None else None,
-                                    published_at=published_at):
-                raise UserError(f"There is no article {article_id}.")
-        return Changes(articles=frozenset([article_id]), rows=True, panels=True)
 
     # -- importing and re-tagging -------------------------------------------------------------
 
@@ -500,9 +407,9 @@ class Desk:
             run = self.import_run(include=include, exclude=exclude, workers=workers, ignore=ignore,
                                   follow_outside_links=follow_outside_links)
         self.ensure_checked()
-        with _plain_lock_errors():
+        with plain_lock_errors():
             report = run.run(paths, progress, cancelled)
-        with _plain_lock_errors():
+        with plain_lock_errors():
             report.notes_not_reanchored = [{"id": n.id, "article_title": n.article_title, "quote": n.quote,
                                             "text": n.text} for n in self.analyst.reanchor()]
         changed = bool(report.added or report.updated or report.removed)
@@ -511,136 +418,6 @@ class Desk:
     def retag(self, progress: Callable[[int], None] | None = None, cancelled: CancelFn = _never) -> Outcome[int]:
         """Tag every article again (after the gazetteer changed)."""
         self.ensure_checked()
-        with _plain_lock_errors():
+        with plain_lock_errors():
             done = retag_all(self.store().regions, self.gazetteer, progress, cancelled)
         return Outcome(done, Changes.everything())
-
-    # -- briefings --------------------------------------------------------------------------
-
-    def compose_briefing(self, *, regions: list[str] | None = None, query: str = "", since: str | None = None,
-                         until: str | None = None, article_ids: list[int] | None = None, language: str = "en",
-                         group_by: str = "region", record: bool = False) -> Briefing:
-        """A briefing in `language` (en, zh_CN). `record`: remember it was made (a briefing that is
-        saved or printed), so the next one of the same scope says what is new since."""
-        briefing = compose_briefing(self.store(), self.gazetteer, regions=regions, query=query, since=since,
-                                    until=until, article_ids=article_ids, language=language, group_by=group_by)
-        if record:
-            self.record_briefing(briefing)
-        return briefing
-
-    def record_briefing(self, briefing: Briefing) -> Changes:
-        with _plain_lock_errors():
-            self.store().recipes.record_run(briefing.scope_key, briefing.article_count)
-        return Changes()
-
-    def save_recipe(self, recipe: Recipe) -> Changes:
-        if not recipe.name.strip():
-            raise UserError("A recipe needs a name.")
-        for region in recipe.regions:
-            if region not in self.gazetteer.regions:
-                raise UserError(f"No region is called {region!r}.")
-        with _plain_lock_errors():
-            self.store().recipes.save(recipe.name.strip(), recipe.options())
-        return Changes()
-
-    def recipes(self) -> list[Recipe]:
-        return [Recipe.from_options(r.name, r.options, r.last_run_at) for r in self.store().recipes.all()]
-
-    def recipe(self, name: str) -> Recipe:
-        found = self.store().recipes.get(name.strip())
-        if found is None:
-            known = ", ".join(r.name for r in self.recipes()) or "none yet"
-            raise UserError(f"There is no briefing recipe called {name!r} (saved: {known}).")
-        return Recipe.from_options(found.name, found.options, found.last_run_at)
-
-    def delete_recipe(self, name: str) -> Changes:
-        with _plain_lock_errors():
-            if not self.store().recipes.delete(name):
-                raise UserError(f"There is no briefing recipe called {name!r}.")
-        return Changes()
-
-    def run_recipe(self, name: str, *, language: str | None = None, default_language: str | None = None,
-                   record: bool = True) -> Briefing:
-        """The recipe's briefing now; "since the previous run" starts where the last run was made.
-        Its language: `language`, else the recipe's, else `default_language`, else the system's.
-        `record` marks this run (and the briefing) as made."""
-        recipe = self.recipe(name)
-        started = _now_iso()
-        briefing = self.compose_briefing(
-            regions=recipe.regions, query=recipe.query, since=recipe.window_since(),
-            until=recipe.until if recipe.window == FIXED else None,
-            language=language or recipe.language or default_language or system_language(),
-            group_by=recipe.group_by, record=record)
-        if record:
-            with _plain_lock_errors():
-                self.store().recipes.mark_run(recipe.name, started)
-        return briefing
-
-    # -- the analyst's layer (desk/analyst.py) --------------------------------------------------
-
-    def saved_searches(self) -> list[dict[str, Any]]:
-        return self.analyst.saved_searches()
-
-    def save_search(self, name: str, **criteria: Any) -> Changes:
-        """Save a search (query, regions, since, until, source, topic, label, about) under a name."""
-        with _plain_lock_errors():
-            return self.analyst.save_search(name, **criteria)
-
-    def rename_search(self, old: str, new: str) -> Changes:
-        with _plain_lock_errors():
-            return self.analyst.rename_search(old, new)
-
-    def remove_search(self, name: str) -> Changes:
-        with _plain_lock_errors():
-            return self.analyst.remove_search(name)
-
-    def saved_filter(self, name: str) -> tuple[ArticleFilter, str]:
-        """A saved search as (filter, query)."""
-        return self.analyst.filter_of(name)
-
-    def follow(self, *, region: str | None = None, saved: str | None = None, on: bool = True) -> Changes:
-        with _plain_lock_errors():
-            return self.analyst.follow(region=region, saved=saved, on=on)
-
-    def mark_looked(self, kind: str, key: str) -> Changes:
-        """The user looked at a followed region or saved search: its articles are no longer new."""
-        with _plain_lock_errors():
-            return self.analyst.mark_looked(kind, key)
-
-    def new_since_last_look(self) -> list[NewItems]:
-        return self.analyst.new_since_last_look()
-
-    def label(self, article_ids: list[int], name: str, on: bool = True) -> Changes:
-        with _plain_lock_errors():
-            return self.analyst.label(article_ids, name, on)
-
-    def labels(self) -> list[tuple[str, int, int]]:
-        return self.analyst.labels()
-
-    def add_note(self, article_id: int, text: str, *, quote: str | None = None,
-                 color: str | None = None) -> Outcome[int]:
-        """A note on an article; with `quote`, a highlight of that text. The outcome's value is its id."""
-        with _plain_lock_errors():
-            note_id, changes = self.analyst.add_note(article_id, text, quote, color)
-        return Outcome(note_id, changes)
-
-    def edit_note(self, note_id: int, text: str) -> Changes:
-        with _plain_lock_errors():
-            return self.analyst.edit_note(note_id, text)
-
-    def delete_note(self, note_id: int) -> Changes:
-        with _plain_lock_errors():
-            return self.analyst.delete_note(note_id)
-
-    def notes(self, article_id: int) -> list[Any]:
-        return self.analyst.notes(article_id)
-
-    def search_notes(self, query: str, *, limit: int = 100) -> list[Any]:
-        return self.analyst.search_notes(query, limit)
-
-    def notes_markdown(self, f: ArticleFilter = ArticleFilter(), query: str = "", *, title: str = "Notes") -> str:
-        return self.analyst.notes_markdown(f, query, title)
-
-    def notes_for(self, f: ArticleFilter = ArticleFilter(), query: str = "") -> list[Any]:
-        """The notes of the articles a filter (and search) selects: a region's or a search's notes."""
-        return self.analyst.notes_for(f, query)
