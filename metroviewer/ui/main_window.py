@@ -35,7 +35,7 @@ from .region_tree_model import KEY_ROLE, RegionTreeModel
 from .search_bar import SearchBar
 from .summary_panel import SummaryPanel, preload_charts
 from .tasks import TaskRunner
-from .window_actions import build_menus
+from .window_actions import build_menus, offer_retag
 
 
 class ArticleTable(QTableView):
@@ -98,23 +98,9 @@ class MainWindow(QMainWindow):
         self.tree.setCurrentIndex(self.tree_model.index_of(("all",)))
         self.retag_button: QPushButton | None = None
         if self.opened.retag_needed:
-            self._offer_retag()
+            offer_retag(self)
         if not self.desk.checked:  # a large store: checked in the background, before any long write
             self.tasks.run(lambda desk, _p, _c: desk.ensure_checked(), lane="long", on_failure=self.show_task_error)
-
-    def _offer_retag(self) -> None:
-        """The region list changed since the articles were tagged (or a re-tag was cut short)."""
-        button = QPushButton(self.tr("Regions updated: re-tag the articles"), self)
-        button.setToolTip(self.tr("The region list changed since these articles were tagged. Re-tagging "
-                                  "reads them again; nothing else changes."))
-        button.clicked.connect(self._on_retag_button_clicked)
-        self.statusBar().addPermanentWidget(button)
-        self.retag_button = button
-
-    def _on_retag_button_clicked(self) -> None:
-        if self.retag_button is not None:
-            self.retag_button.hide()
-        self.actions_by_name["retag"].trigger()
 
     @property
     def store_path(self) -> Path:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton
 
 from .. import __version__
 from ..desk.desk import Outcome
@@ -172,6 +172,22 @@ def open_store(w: MainWindow) -> None:
         from .app_window import reopen_window
 
         reopen_window(w, Path(path))
+
+
+def offer_retag(w: MainWindow) -> None:
+    """The region list changed since the articles were tagged (or a re-tag was cut short): a
+    button in the status bar offers the re-tag."""
+    button = QPushButton(w.tr("Regions updated: re-tag the articles"), w)
+    button.setToolTip(w.tr("The region list changed since these articles were tagged. Re-tagging "
+                           "reads them again; nothing else changes."))
+
+    def start() -> None:
+        button.hide()
+        w.actions_by_name["retag"].trigger()
+
+    button.clicked.connect(start)
+    w.statusBar().addPermanentWidget(button)
+    w.retag_button = button
 
 
 def retag(w: MainWindow) -> None:

@@ -118,3 +118,16 @@ def test_the_reader_shows_the_first_hit_and_f3_finds_the_next(window, qtbot):
     assert window.reader.textCursor().selectedText() == "德阳" and second > first
     window.actions_by_name["previous_hit"].trigger()
     assert window.reader.textCursor().selectionStart() == first
+
+
+def test_a_changed_region_list_offers_a_retag_in_the_window(qtbot, workflow_db, settings):
+    import sqlite3
+
+    with sqlite3.connect(workflow_db) as conn:
+        conn.execute("UPDATE meta SET value = 'an older list' WHERE key IN ('gazetteer_version', 'tags_version')")
+    window = make_window(qtbot, workflow_db, settings)
+    assert window.retag_button is not None and window.retag_button.isVisible()
+    window.retag_button.click()
+    qtbot.waitUntil(lambda: "Re-tagged 2 articles" in window.statusBar().currentMessage(), timeout=20000)
+    assert not window.retag_button.isVisible()
+    window.close()
