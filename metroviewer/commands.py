@@ -208,22 +208,8 @@ def cmd_compare(args: Namespace) -> Result:
     with open_desk(args) as desk:
         comparison = desk.compare([desk.resolve_region(name) for name in args.regions])
     ids = comparison.region_ids
-
-    def value(kf: Any) -> dict[str, Any] | None:
-        if kf is None:
-            return None
-        return {"year": kf.year, "values": [{"value": v.value, "high": v.high, "unit": v.unit, "display": v.display,
-                                             "qualifier": v.qualifier,
-                                             "sources": [s.source for s in v.sources if s.source],
-                                             "articles": [s.article_id for s in v.sources]} for v in kf.latest],
-                "conflicting": kf.conflicting}
-
-    rows = [{"kind": kind, "measure": measure, "unit": unit,
-             "regions": {rid: value(comparison.cell(rid, (kind, measure, unit))) for rid in ids}}
-            for kind, measure, unit in comparison.measures()]
-    data = {"regions": [{"id": rid, "name": comparison.names[rid], "articles": comparison.articles[rid],
-                         "months": comparison.months[rid], "themes": dict(comparison.themes[rid])} for rid in ids],
-            "key_figures": rows}
+    data = comparison.to_json()
+    rows = data["key_figures"]
     header = ["measure"] + [comparison.names[rid] for rid in ids]
     lines = ["  |  ".join(header)]
     for row in rows:

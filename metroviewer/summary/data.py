@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ..core.models import Figure
 from ..core.search_text import index_body_source
@@ -167,6 +168,23 @@ class RegionComparison:
 
     def cell(self, region_id: str, row: tuple[str, str, str]) -> KeyFigure | None:
         return next((kf for kf in self.key_figures[region_id] if (kf.kind, kf.measure, kf.unit) == row), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The comparison as the command line's JSON gives it: regions, then measure × region."""
+        def value(kf: KeyFigure | None) -> dict[str, Any] | None:
+            if kf is None:
+                return None
+            return {"year": kf.year, "conflicting": kf.conflicting, "values": [
+                {"value": v.value, "high": v.high, "unit": v.unit, "display": v.display, "qualifier": v.qualifier,
+                 "sources": [s.source for s in v.sources if s.source], "articles": [s.article_id for s in v.sources]}
+                for v in kf.latest]}
+
+        ids = self.region_ids
+        return {"regions": [{"id": rid, "name": self.names[rid], "articles": self.articles[rid],
+                             "months": self.months[rid], "themes": dict(self.themes[rid])} for rid in ids],
+                "key_figures": [{"kind": kind, "measure": measure, "unit": unit,
+                                 "regions": {rid: value(self.cell(rid, (kind, measure, unit))) for rid in ids}}
+                                for kind, measure, unit in self.measures()]}
 
 
 def compare_regions(store: Store, gazetteer: Gazetteer, region_ids: list[str]) -> RegionComparison:
