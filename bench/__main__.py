@@ -17,11 +17,14 @@ from pathlib import Path
 from metroviewer.ingest.run import ImportRun
 from metroviewer.regions.gazetteer import default_gazetteer
 from metroviewer.store import Store
+from metroviewer.store import imports as imports_module
 from metroviewer.store.articles import ArticleFilter
+from metroviewer.store.stories import group_new_articles
 from metroviewer.summary.data import panel_data
 
-from .corpus import generate
-from .reference import bare_insert, load_articles
+from .corpus import SHAPES, generate
+from .cpu import DescendantsCPU
+from .reference import bare_insert, load_articles, minimal_insert
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ["成", "资", "都", "成都", "资阳", "德阳", "南京", "同城", "重装之都", "产业协同", "轨道交通", "公共服务",
@@ -110,6 +113,33 @@ def measure_region_select(store: Store) -> dict[str, object]:
     return {"median_ms_by_region": results, "of_which_panels_ms": panels, "worst_ms": max(results.values())}
 
 
+def measure_references(corpus_dir: Path, work: Path, imported: dict[str, float]) -> dict[str, object]:
+    """Both references on the same articles, each with the import's ratio to it (reference.py):
+    by wall-clock rate (the goal's measure), and by CPU seconds an article (the steadier one on
+    a shared machine; the import's CPU is its importing process's and its workers' together)."""
+    articles = load_articles(corpus_dir)
+    import_cpu = imported["importer_cpu_s"] + (imported.get("workers_cpu_s") or 0)
+    out: dict[str, object] = {}
+    for key, insert in (("bare_insert", bare_insert), ("minimal_reference", minimal_insert)):
+        ref_db = work / f"{key}-{corpus_dir.name}.db"  # runs of both shapes may share a folder
+        _remove_store(ref_db)
+        cpu = time.process_time()
+        seconds = insert(ref_db, articles)
+        cpu = time.process_time() - cpu
+        rate = len(articles) / seconds
+        out[key] = {"seconds": round(seconds, 1), "cpu_s": round(cpu, 1), "articles_per_s": round(rate),
+                    "import_ratio": round(imported["articles_per_s"] / rate, 2),
+                    "import_cpu_ratio": round(cpu / import_cpu, 2) if import_cpu else None}
+        print(f"{key}: {out[key]}", file=sys.stderr)
+        _remove_store(ref_db)
+    return out
+
+
+def _remove_store(db: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(db) + suffix).unlink(missing_ok=True)
+
+
 def gui_probe(mode: str, *args: str) -> dict[str, object]:
     # Output goes to files, not pipes: worker processes of the probe's import inherit them.
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,6 +158,8 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--articles", type=int, default=3000)
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--shape", choices=SHAPES, default="mix",
+                   help="mix: workflow exports of 20 articles and single-article files; single: one article a file")
     p.add_argument("--work", help="folder for the corpus and stores (default: a temporary one)")
     p.add_argument("--skip-reference", action="store_true", help="skip the bare-insert reference")
     p.add_argument("--skip-gui", action="store_true")
@@ -137,49 +169,43 @@ def main() -> None:
     args = p.parse_args()
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="mv-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    corpus_dir = work / f"corpus-{args.articles}"
-    result: dict[str, object] = {"articles": args.articles, "machine": machine()}
+    suffix = "" if args.shape == "mix" else f"-{args.shape}"
+    corpus_dir = work / f"corpus-{args.articles}{suffix}"
+    result: dict[str, object] = {"articles": args.articles, "shape": args.shape, "machine": machine(),
+                                 "load_average": os.getloadavg()}
     t = time.perf_counter()
     if not corpus_dir.exists():
-        corpus = generate(corpus_dir, args.articles, seed=args.seed)
+        corpus = generate(corpus_dir, args.articles, seed=args.seed, shape=args.shape)
         result["corpus"] = {"files": corpus.files, "characters": corpus.characters}
     result["generate_s"] = round(time.perf_counter() - t, 1)
     print(f"corpus ready in {result['generate_s']} s", file=sys.stderr)
 
-    db = work / f"store-{args.articles}.db"
+    db = work / f"store-{args.articles}{suffix}.db"
     if args.reuse_store and db.exists():
         store = Store(db)
         result["import"] = "not measured: --reuse-store"
     else:
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(db) + suffix).unlink(missing_ok=True)
+        _remove_store(db)
         store = Store(db)
         writing = time_calls(store.imports, "write_batch")
+        grouping = time_calls(imports_module, "group_new_articles")  # story grouping's share of writing
         t, cpu = time.perf_counter(), time.process_time()
-        report = ImportRun(store, default_gazetteer()).run([corpus_dir])
+        with DescendantsCPU() as workers_cpu:
+            report = ImportRun(store, default_gazetteer()).run([corpus_dir])
         import_s, import_cpu = time.perf_counter() - t, time.process_time() - cpu
         result["import"] = {"seconds": round(import_s, 1), "added": report.added,
                             "articles_per_s": round(report.added / import_s), "failed": len(report.failed),
                             # where the importing process spent the run: writing batches, and its CPU
                             # time in all (writing, receiving prepared files, bookkeeping)
-                            "writing_s": round(writing[0], 1), "importer_cpu_s": round(import_cpu, 1)}
+                            "writing_s": round(writing[0], 1), "of_which_stories_s": round(grouping[0], 1),
+                            "importer_cpu_s": round(import_cpu, 1), "workers_cpu_s": workers_cpu.seconds}
+        imports_module.group_new_articles = group_new_articles
         print(f"import: {result['import']}", file=sys.stderr)
     store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     result["store_mb"] = round(db.stat().st_size / 1e6, 1)
 
     if not args.skip_reference and not args.reuse_store:
-        articles = load_articles(corpus_dir)
-        ref_db = work / "reference.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(ref_db) + suffix).unlink(missing_ok=True)
-        seconds = bare_insert(ref_db, articles)
-        rate = len(articles) / seconds
-        result["bare_insert"] = {"seconds": round(seconds, 1), "articles_per_s": round(rate),
-                                 "import_ratio": round(result["import"]["articles_per_s"] / rate, 2)}  # type: ignore[index]
-        del articles
-        print(f"bare insert: {result['bare_insert']}", file=sys.stderr)
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(ref_db) + suffix).unlink(missing_ok=True)
+        result.update(measure_references(corpus_dir, work, result["import"]))  # type: ignore[arg-type]
 
     store.close()
     reader = Store(db)
@@ -198,9 +224,9 @@ def main() -> None:
         with Store(db) as source:
             source.copy_to(stall_db)
         result["gui_during_import"] = gui_probe("stall", str(stall_db), str(stall_corpus))
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(stall_db) + suffix).unlink(missing_ok=True)
+        _remove_store(stall_db)
     result["briefing_pdf"] = gui_probe("brief", str(db)) if not args.skip_gui else "skipped"
+    result["load_average_at_end"] = os.getloadavg()
     text = json.dumps(result, ensure_ascii=False, indent=2)
     print(text)
     if args.out:

@@ -3,6 +3,8 @@
 `generate(folder, articles, seed)` writes workflow exports (20 articles a file), Markdown
 files with front matter, and plain-text files, about 800 characters an article, and
 returns what it wrote: for each article its title and the regions it deliberately names.
+`shape="single"` writes one article a file (Markdown and plain text, half each), the shape
+of most real folders, where the cost per file counts most.
 """
 
 from __future__ import annotations
@@ -109,7 +111,13 @@ class _Writer:
         return f"{r.randint(2019, 2025)}-{r.randint(1, 12):02d}-{r.randint(1, 28):02d} {r.randint(0, 23):02d}:{r.randint(0, 59):02d}"
 
 
-def generate(folder: Path, articles: int, seed: int = 7, gazetteer: Gazetteer | None = None) -> Corpus:
+SHAPES = ("mix", "single")
+
+
+def generate(folder: Path, articles: int, seed: int = 7, gazetteer: Gazetteer | None = None,
+             shape: str = "mix") -> Corpus:
+    if shape not in SHAPES:
+        raise ValueError(f"unknown corpus shape {shape!r}; one of {SHAPES}")
     rng = random.Random(seed)
     writer = _Writer(rng, gazetteer or default_gazetteer())
     corpus = Corpus(folder)
@@ -121,6 +129,8 @@ def generate(folder: Path, articles: int, seed: int = 7, gazetteer: Gazetteer | 
         sub = folder / f"batch{file_no // 500:04d}"
         sub.mkdir(exist_ok=True)
         kind = rng.random()
+        if shape == "single":
+            kind = 0.7 + 0.3 * kind  # Markdown or plain text, never a multi-article export
         if kind < 0.7:
             count = min(20, articles - n)
             lines = ["Workflow", f"专题{file_no % 40}", "icon", "Search documents"]

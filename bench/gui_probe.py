@@ -3,7 +3,8 @@ and the longest stall of the event loop while an import runs in the background.
 
     python -m bench.gui_probe coldstart STORE
     python -m bench.gui_probe stall STORE FOLDER
-Writes one JSON object to the file named by BENCH_RESULT.
+Writes one JSON object to the file named by BENCH_RESULT. With BENCH_STALL_STACKS=1 the stall
+probe also says what the GUI thread was doing while it was late (`stall_stacks`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import json
 import os
 import sys
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -92,6 +94,8 @@ def main() -> None:
         timer.timeout.connect(tick)
         timer.start()
         t0 = time.perf_counter()
+        # Sampling takes the interpreter lock too: only when asked (BENCH_STALL_STACKS=1).
+        watchdog = StallWatchdog(last) if os.environ.get("BENCH_STALL_STACKS") == "1" else None
 
         def done(outcome: object) -> None:
             report = getattr(outcome, "value", None)
@@ -104,6 +108,8 @@ def main() -> None:
             # When the longest stalls ended, in seconds after the import started (to find them).
             worst = sorted(range(len(gaps)), key=lambda i: -gaps[i])[:5]
             result["worst_stalls"] = [(round(gaps[i] * 1000), round(ends[i] - t0, 2)) for i in worst]
+            if watchdog is not None:
+                result["stall_stacks"] = watchdog.stop()
             window.tasks.shutdown()
             finish()
 
@@ -137,6 +143,47 @@ def main() -> None:
     window.installEventFilter(FirstPaint(window))
     window.show()
     app.exec()
+
+
+class StallWatchdog:
+    """What the GUI thread is doing while its event loop is late: a thread samples the GUI thread's
+    Python stack every few milliseconds once the last timer tick is more than LATE seconds old,
+    and counts the stacks (innermost frames first). A stack ending in `exec` means the thread was
+    in Qt's C++ code (painting, layout) or waiting for the interpreter lock, not in Python."""
+
+    LATE = 0.030
+    EVERY = 0.005
+    FRAMES = 7
+
+    def __init__(self, last_tick: list[float]):
+        import threading
+        from collections import Counter
+
+        self.last_tick = last_tick
+        self.gui = threading.get_ident()
+        self.samples: Counter[str] = Counter()
+        self.running = True
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        import traceback
+
+        while self.running:
+            time.sleep(self.EVERY)
+            if time.perf_counter() - self.last_tick[0] < self.LATE:
+                continue
+            frame = sys._current_frames().get(self.gui)
+            if frame is None:
+                continue
+            stack = traceback.extract_stack(frame)[-self.FRAMES:]
+            self.samples[" < ".join(f"{Path(s.filename).name}:{s.lineno} {s.name}" for s in reversed(stack))] += 1
+
+    def stop(self) -> list[tuple[str, int]]:
+        """The most sampled stacks, with how many samples (each about EVERY seconds of stall)."""
+        self.running = False
+        self.thread.join()
+        return self.samples.most_common(12)
 
 
 def measure_briefing(store_path: object) -> dict[str, float]:

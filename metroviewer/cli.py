@@ -6,12 +6,12 @@ import argparse
 import json
 import sqlite3
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 from .core.models import UserError
 
 SUBCOMMANDS = ("import", "search", "articles", "regions", "stats", "retag", "brief", "delete", "edit", "compare",
-               "saved", "follow", "new", "note", "notes", "label", "stories")
+               "saved", "follow", "new", "note", "notes", "label", "stories", "recover")
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p = sub.add_parser("regions", help="the region tree with article counts")
     p.add_argument("--all", action="store_true", help="include regions without articles")
+    p.add_argument("--stories", action="store_true",
+                   help="count stories (reprints of one piece of news once) instead of articles")
     _common(p)
     p = sub.add_parser("stats", help="counts of documents, articles and articles per region")
     _common(p)
@@ -82,8 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("brief", help="write a briefing as PDF, Word or Markdown; save and run recipes")
     p.add_argument("--region", action="append", metavar="NAME", default=[])
     p.add_argument("--query", metavar="Q")
-    p.add_argument("--since", metavar="DATE", type=date_argument)
-    p.add_argument("--until", metavar="DATE", type=date_argument)
+    p.add_argument("--since", metavar="DATE|last-look|last-briefing", type=since_argument, help=SINCE_HELP)
+    p.add_argument("--until", metavar="DATE", type=date_argument, help="published on or before (YYYY-MM-DD)")
     p.add_argument("--pdf", metavar="OUT", help="write the briefing as PDF")
     p.add_argument("--docx", metavar="OUT", help="write an editable Word copy")
     p.add_argument("--markdown", metavar="OUT", help="write a Markdown copy (charts as PNG files beside it)")
@@ -98,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--save-recipe", metavar="NAME", help="save this briefing's scope and options as a recipe")
     p.add_argument("--recipes", action="store_true", help="list the saved recipes")
     p.add_argument("--saved", metavar="NAME", help="the articles of a saved search")
+    _common(p)
+    p = sub.add_parser(
+        "recover", help="copy what can still be read of a damaged store into a new store",
+        description="Copy every article and note that can still be read of the damaged store --db into a new "
+                    "store (default: NAME.recovered-YYYYMMDD-HHMMSS.db beside it), and say what was lost. "
+                    "The damaged store is only read, never changed. Open the copy with --db afterwards.")
+    p.add_argument("--to", metavar="PATH", help="the new store to write (must not exist yet)")
     _common(p)
     _analyst_commands(sub)
     return parser
@@ -136,11 +145,15 @@ def _analyst_commands(sub: Any) -> None:
     p = sub.add_parser("new", help="what is new in each followed region and saved search since you last looked")
     p.add_argument("--seen", action="store_true", help="then mark it all as seen")
     _common(p)
-    p = sub.add_parser("note", help="add a note to an article (with --quote, a highlight of that text)")
-    p.add_argument("id", type=int, metavar="ID")
+    p = sub.add_parser("note", help="add a note to an article (with --quote, a highlight of that text); "
+                                    "change or delete a note (ids: `articles --json`, `notes --search`)")
+    p.add_argument("id", type=int, metavar="ID", help="the article; with --edit or --delete, the note")
     p.add_argument("text", metavar="TEXT", nargs="?", default="")
     p.add_argument("--quote", metavar="TEXT")
     p.add_argument("--color", choices=("yellow", "green", "blue", "pink"))
+    change = p.add_mutually_exclusive_group()
+    change.add_argument("--edit", action="store_true", help="note --edit NOTE_ID TEXT: change the note's text")
+    change.add_argument("--delete", action="store_true", help="note --delete NOTE_ID: delete the note (or highlight)")
     _common(p)
     p = sub.add_parser("notes", help="your notes: search them, or export a region's or a search's as Markdown")
     p.add_argument("--search", metavar="Q", help="notes whose text or quote matches")
@@ -169,6 +182,18 @@ def date_argument(text: str) -> str:
     raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD")
 
 
+IMPORT_WINDOWS = ("last-look", "last-briefing")  # desk/analyst.py: on import time, not publication
+SINCE_HELP = ("published on or after DATE (YYYY-MM-DD); or, on import time: `last-look`, the articles imported "
+              "since you last looked at this selection (its --region, --saved search, or all articles; in the "
+              "window, or by a previous `--since last-look`, which records this look), `last-briefing`, those "
+              "imported since the last briefing was made (saved, printed or written by `brief`)")
+
+
+def since_argument(text: str) -> str:
+    """A date, or one of the import-time windows (last-look, last-briefing)."""
+    return text if text in IMPORT_WINDOWS else date_argument(text)
+
+
 def positive_count(text: str) -> int:
     try:
         value = int(text)
@@ -182,19 +207,34 @@ def positive_count(text: str) -> int:
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--saved", metavar="NAME", help="within a saved search")
     p.add_argument("--region", metavar="NAME", help="a region in Chinese or English, with everything under it")
-    p.add_argument("--since", metavar="DATE", type=date_argument, help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--since", metavar="DATE|last-look|last-briefing", type=since_argument, help=SINCE_HELP)
     p.add_argument("--until", metavar="DATE", type=date_argument, help="published on or before (YYYY-MM-DD)")
     p.add_argument("--topic", metavar="TOPIC", help="the saved-search topic of a workflow export")
     p.add_argument("--about", action="store_true",
                    help="with --region: only articles mainly about it (in the title, the lead, or most mentioned)")
 
 
+def write_json(data: Any, out: TextIO) -> None:
+    """`data` as indented JSON and a newline; a list is written an item at a time, which is the
+    same text as json.dump's but not one write per token nor the whole text at once."""
+    if not isinstance(data, list) or not data:
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.write("[\n")
+    for i, item in enumerate(data):
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        out.write(f"  {text}{',' if i < len(data) - 1 else ''}\n")
+    out.write("]\n")
+
+
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
-        from . import commands
+        from . import analyst_commands, commands
 
-        result = getattr(commands, "cmd_" + args.command)(args)
+        name = "cmd_" + args.command
+        command = getattr(commands, name, None) or getattr(analyst_commands, name)
+        result = command(args)
     except UserError as e:
         print(f"metroviewer: {e}", file=sys.stderr)
         return 2
@@ -207,8 +247,7 @@ def main(argv: list[str]) -> int:
         return 1
     try:
         if args.json:
-            json.dump(result.data, sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
+            write_json(result.data, sys.stdout)
         else:
             print(result.text)
         sys.stdout.flush()

@@ -11,6 +11,7 @@ from .core.limits import MAX_QUERY_CHARS
 from .core.models import UserError, one_line
 from .core.search_text import snippet_markup
 from .desk import Desk
+from .desk.analyst import IMPORT_WINDOWS
 
 
 class Result:
@@ -38,15 +39,40 @@ def _filter_and_query(desk: Desk, args: Namespace) -> tuple[Any, str]:
     """The filter the options give, within the saved search of --saved (and that search's query)."""
     import dataclasses
 
+    window = args.since if args.since in IMPORT_WINDOWS else None
     f = desk.article_filter(region=getattr(args, "region", None), topic=getattr(args, "topic", None),
-                            since=args.since, until=args.until, about_only=getattr(args, "about", False))
+                            since=None if window else args.since, until=args.until,
+                            about_only=getattr(args, "about", False))
     if getattr(args, "label", None):
         f = dataclasses.replace(f, label=args.label)
+    if window:  # on import time: the articles imported after the mark (every one when there is none)
+        f = dataclasses.replace(f, after_id=desk.window_start(window, *selection_of(desk, args))[0])
     if not getattr(args, "saved", None):
         return f, ""
     saved, query = desk.saved_filter(args.saved)
     given = {k: v for k, v in dataclasses.asdict(f).items() if v not in (None, False, ())}
     return dataclasses.replace(saved, **given), query
+
+
+def selection_of(desk: Desk, args: Namespace) -> tuple[str, str]:
+    """What the options select, as the store keeps its looks: a saved search, a region, a label, all."""
+    regions = getattr(args, "region", None) or []
+    regions = [regions] if isinstance(regions, str) else regions
+    if getattr(args, "saved", None):
+        return "saved", args.saved.strip()
+    if len(regions) == 1:
+        return "region", desk.resolve_region(regions[0])
+    if regions:
+        return "regions", ",".join(sorted(desk.resolve_region(r) for r in regions))
+    if getattr(args, "label", None):
+        return "label", args.label
+    return "all", ""
+
+
+def record_look(desk: Desk, args: Namespace, window: str | None = None) -> None:
+    """`--since last-look` shows what is new since the last look: now this is the last look."""
+    if (window or args.since) == "last-look":
+        desk.look(*selection_of(desk, args))
 
 
 def article_line(a: dict[str, Any]) -> str:
@@ -128,7 +154,8 @@ def cmd_articles(args: Namespace) -> Result:
             ids = [r.id for r in desk.search(query, f, limit=args.limit or 1_000_000)]
         else:
             ids = desk.article_ids(f, limit=args.limit or None)
-        data = desk.articles_json(ids)
+        data = desk.articles_json(ids, figures=args.json)  # the text lines show no figures
+        record_look(desk, args)
     return Result(data, "\n".join(article_line(a) for a in data) or "No articles.")
 
 
@@ -139,7 +166,9 @@ def cmd_search(args: Namespace) -> Result:
     with open_desk(args) as desk:
         f, saved_query = _filter_and_query(desk, args)
         rows = desk.search(f"{saved_query} {args.query}".strip(), f, limit=args.limit)
-        data = desk.articles_json([r.id for r in rows], {r.id: snippet_text(r.snippet) for r in rows})
+        data = desk.articles_json([r.id for r in rows], {r.id: snippet_text(r.snippet) for r in rows},
+                                  figures=args.json)
+        record_look(desk, args)
     return Result(data, "\n".join(article_line(a) for a in data) or f"Nothing matches {args.query!r}.")
 
 
@@ -159,11 +188,13 @@ def cmd_regions(args: Namespace) -> Result:
     with open_desk(args) as desk:
         tree = desk.region_tree(include_empty=args.all)
 
+    counted = "stories" if args.stories else "articles"
+
     def lines(items: list[dict[str, Any]], depth: int) -> list[str]:
         out = []
         for item in items:
             english = f" ({item['name_en']})" if item["name_en"] else ""
-            out.append(f"{'  ' * depth}{item['name']}{english}: {item['articles']}")
+            out.append(f"{'  ' * depth}{item['name']}{english}: {item[counted]}")
             out.extend(lines(item["children"], depth + 1))
         return out
 
@@ -229,6 +260,11 @@ def cmd_brief(args: Namespace) -> Result:
 
     outputs = {kind: Path(getattr(args, kind)).expanduser() for kind in ("pdf", "docx", "markdown")
                if getattr(args, kind)}
+    window = args.since if args.since in IMPORT_WINDOWS else None
+    if window and (args.recipe or args.save_recipe or args.since_previous_run):
+        raise UserError(f"--since {window} is for one briefing; a recipe keeps publication dates "
+                        "(--since DATE) or --since-previous-run.")
+    args.since = None if window else args.since
     with open_desk(args) as desk:
         if args.recipes:
             recipes = desk.recipes()
@@ -259,9 +295,12 @@ def cmd_brief(args: Namespace) -> Result:
             briefing = desk.run_recipe(recipe.name, language=recipe.language or system_language())
         else:
             ids = _saved_ids(desk, args)
+            start, when = desk.window_start(window, *selection_of(desk, args)) if window else (None, None)
             briefing = desk.compose_briefing(regions=recipe.regions, query=recipe.query, since=recipe.since,
                                              until=recipe.until, language=recipe.language or system_language(),
-                                             group_by=recipe.group_by, record=True, article_ids=ids)
+                                             group_by=recipe.group_by, record=True, article_ids=ids,
+                                             imported_after=(start, when) if start is not None else None)
+            record_look(desk, args, window)
     return _write_briefing(briefing, outputs, recipe)
 
 
@@ -318,104 +357,6 @@ def _saved_ids(desk: Desk, args: Namespace) -> list[int] | None:
     return desk.article_ids(saved)
 
 
-# -- the analyst's own layer ------------------------------------------------------------------
-
-
-def _saved_line(s: dict[str, Any]) -> str:
-    scope = [f"search {s['query']!r}"] if s["query"] else []
-    scope += ["、".join(s["region_names"])] if s["region_names"] else []
-    scope += [f"{s['since'] or '…'} – {s['until'] or '…'}"] if s["since"] or s["until"] else []
-    scope += [f"{k} {s[k]}" for k in ("source", "topic", "label") if s[k]]
-    follow = ", followed" if s["followed"] else ""
-    return f"{s['name']}: {'; '.join(scope) or 'everything'} — {s['articles']} articles ({s['unread']} unread{follow})"
-
-
-def cmd_saved(args: Namespace) -> Result:
-    with open_desk(args) as desk:
-        if args.action == "add":
-            desk.save_search(args.name, query=args.query, regions=args.region, since=args.since, until=args.until,
-                             source=args.source, topic=args.topic, label=args.label, about=args.about)
-            if args.follow:
-                desk.follow(saved=args.name)
-            item = next(s for s in desk.saved_searches() if s["name"] == args.name.strip())
-            return Result(item, "Saved " + _saved_line(item))
-        if args.action == "remove":
-            desk.remove_search(args.name)
-            return Result({"removed": args.name}, f"Removed the saved search {args.name!r}.")
-        if args.action == "rename":
-            desk.rename_search(args.name, args.new_name)
-            return Result({"renamed": args.name, "to": args.new_name},
-                          f"Renamed the saved search {args.name!r} to {args.new_name!r}.")
-        data = desk.saved_searches()
-    return Result(data, "\n".join(_saved_line(s) for s in data) or "No saved searches yet.")
-
-
-def cmd_follow(args: Namespace) -> Result:
-    with open_desk(args) as desk:
-        desk.follow(region=args.region, saved=args.saved, on=not args.stop)
-        name = desk.region_name(desk.resolve_region(args.region)) if args.region else args.saved
-    verb = "Stopped following" if args.stop else "Following"
-    return Result({"followed": not args.stop, "region" if args.region else "saved": name},
-                  f"{verb} {name}." + ("" if args.stop else " `new` says what arrives from now on."))
-
-
-def cmd_new(args: Namespace) -> Result:
-    with open_desk(args) as desk:
-        items = desk.new_since_last_look()
-        if args.seen:
-            for item in items:
-                desk.mark_looked(item.kind, item.key)
-    data = [item.to_json() for item in items]
-    if not items:
-        return Result(data, "You follow nothing yet: `follow REGION` or `follow --saved NAME`.")
-    return Result(data, "\n".join(f"{item.line()} (since {item.since.replace('T', ' ')})" for item in items))
-
-
-def cmd_note(args: Namespace) -> Result:
-    with open_desk(args) as desk:
-        note_id = desk.add_note(args.id, args.text, quote=args.quote, color=args.color).value
-        note = next(n for n in desk.notes(args.id) if n.id == note_id)
-    what = "highlight" if note.quote else "note"
-    return Result(note.to_json(), f"Added {what} {note_id} to article {args.id}.")
-
-
-def cmd_notes(args: Namespace) -> Result:
-    with open_desk(args) as desk:
-        if args.search:
-            notes = desk.search_notes(args.search)
-            data = [{**n.to_json(), "article_title": n.article_title} for n in notes]
-            lines = [f"{n.id:>5}  [{n.article_id or '—'}] {n.article_title}: "
-                     + (f"“{n.quote}” " if n.quote else "") + n.text for n in notes]
-            return Result(data, "\n".join(lines) or f"No note matches {args.search!r}.")
-        f, query = _filter_and_query(desk, Namespace(region=args.region, saved=args.saved, since=None, until=None))
-        query = " ".join(q for q in (query, args.query or "") if q)
-        scope = args.region or args.saved or (f"search {args.query!r}" if args.query else "all articles")
-        markdown = desk.notes_markdown(f, query, title=f"Notes: {scope}")
-    if args.markdown and args.markdown != "-":
-        out = Path(args.markdown).expanduser()
-        try:
-            out.write_text(markdown, encoding="utf-8")
-        except OSError as e:
-            raise UserError(f"Cannot write {out}: {e.strerror or e}") from e
-        return Result({"markdown": str(out)}, f"Wrote {out}.")
-    return Result({"markdown": markdown}, markdown)
-
-
-def cmd_label(args: Namespace) -> Result:
-    *ids, name = args.args
-    try:
-        article_ids = [int(i) for i in ids]
-    except ValueError as e:
-        raise UserError("Give article ids, then the label: label 12 15 NAME.") from e
-    if not article_ids:
-        raise UserError("Give article ids, then the label: label 12 15 NAME.")
-    with open_desk(args) as desk:
-        desk.label(article_ids, name, on=not args.remove)
-    verb = "Removed" if args.remove else "Labelled"
-    return Result({"label": name, "articles": article_ids, "removed": args.remove},
-                  f"{verb} {len(article_ids)} articles {'from' if args.remove else 'with'} {name!r}.")
-
-
 def story_lines(story: dict[str, Any]) -> str:
     when = (story.get("published_at") or "")[:10]
     head = f"{story['lead']:>6}  {when:10}  {story['title']}  ({story['size']} source{'s' if story['size'] != 1 else ''})"
@@ -446,3 +387,11 @@ def cmd_stories(args: Namespace) -> Result:
         data = [story_json(s) for s in desk.stories(f, limit=args.limit or 1_000_000)]
     return Result(data, "\n".join(story_lines(s) for s in data) or "No stories.")
 
+
+def cmd_recover(args: Namespace) -> Result:
+    from .desk.recovery import recover_store
+
+    if not args.db:
+        raise UserError("Say which damaged store to recover: recover --db PATH [--to NEW.db].")
+    report = recover_store(resolve_store_path(args.db), args.to)
+    return Result(report.to_json(), report.as_text() + f"\nOpen the copy with: metroviewer --db {report.target}")

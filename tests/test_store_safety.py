@@ -41,16 +41,88 @@ def test_another_programs_database_is_refused_and_left_untouched(tmp_path, capsy
     assert [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")] == ["moz_places"]
 
 
-def test_a_store_made_by_a_newer_version_is_not_written(workflow_store_path, capsys):
-    conn = sqlite3.connect(workflow_store_path)
+def mark_as_newer(path) -> None:
+    """As a newer MetroViewer leaves a store: a migration this version does not know."""
+    conn = sqlite3.connect(path)
     conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
                  "VALUES ('metroviewer', 'm999_from_the_future', '2030-01-01')")
     conn.commit()
     conn.close()
-    before = digest(workflow_store_path)
-    assert cli_main(["import", str(PAPERS), "--db", str(workflow_store_path)]) == 2
-    assert "made by a newer version of MetroViewer" in capsys.readouterr().err
-    assert digest(workflow_store_path) == before
+
+
+def files_beside(path) -> list[str]:
+    return sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name))
+
+
+def test_a_store_made_by_a_newer_version_is_read_but_never_written(sample_store_path, tmp_path, capsys):
+    mark_as_newer(sample_store_path)
+    before, mtime = digest(sample_store_path), sample_store_path.stat().st_mtime_ns
+    for command in (["stats"], ["articles"], ["search", "成都"], ["regions"], ["stories"],
+                    ["brief", "--pdf", str(tmp_path / "brief.pdf")]):
+        assert cli_main([*command, "--db", str(sample_store_path)]) == 0, command
+        assert capsys.readouterr().out.strip()
+    assert (tmp_path / "brief.pdf").stat().st_size > 0
+    for command in (["import", str(PAPERS)], ["retag"], ["edit", "1", "--title", "x"], ["note", "1", "a note"],
+                    ["label", "1", "mine"], ["delete", "1"], ["saved", "add", "s", "--query", "成都"]):
+        assert cli_main([*command, "--db", str(sample_store_path)]) == 2, command
+        err = capsys.readouterr().err
+        assert "was made by a newer MetroViewer" in err and "it is open read-only" in err, command
+        assert "Traceback" not in err
+    assert digest(sample_store_path) == before and sample_store_path.stat().st_mtime_ns == mtime
+    assert files_beside(sample_store_path) == ["samples.db"]  # no -wal or -shm left
+
+
+def as_another_user(path, mode: int, folder_mode: int):
+    """The user that runs the command cannot write `path` (mode) or its folder (folder_mode).
+    Root writes any file, so under root the command runs as `nobody` (setpriv), who owns the
+    folder; returns the command's prefix."""
+    import os
+
+    os.chmod(path, mode)
+    os.chmod(path.parent, folder_mode)
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: every file is writable")
+    for p in (path.parent, path):
+        os.chown(p, 65534, 65534)
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@pytest.mark.parametrize("file_mode, folder_mode", [(0o444, 0o755), (0o644, 0o555)],
+                         ids=["read-only file", "read-only folder"])
+def test_a_write_on_a_store_that_cannot_be_written_ends_in_a_sentence_and_leaves_no_files(
+        prepared_store_file, tmp_path, file_mode, folder_mode):
+    import os
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from .conftest import ROOT
+
+    # Not under tmp_path: pytest keeps its own folders closed to other users.
+    sample_store_path = Path(tempfile.mkdtemp(prefix="metroviewer-read-only-")) / "samples.db"
+    shutil.copy(prepared_store_file, sample_store_path)
+    user = as_another_user(sample_store_path, file_mode, folder_mode)
+    before = digest(sample_store_path)
+    env = dict(os.environ, HOME=str(tmp_path))
+
+    def run(*args):
+        return subprocess.run([*user, sys.executable, "main.py", *args, "--db", str(sample_store_path)], cwd=ROOT,
+                              env=env, capture_output=True, text=True, timeout=120)
+
+    try:
+        for command in (["import", str(PAPERS)], ["retag"], ["note", "1", "a note"]):
+            r = run(*command)
+            assert r.returncode == 2, r.stderr
+            assert "it is open read-only" in r.stderr and "Traceback" not in r.stderr
+        r = run("stats")
+        assert r.returncode == 0 and "Articles: 5" in r.stdout, r.stderr
+        assert files_beside(sample_store_path) == ["samples.db"]
+        assert digest(sample_store_path) == before
+    finally:
+        os.chmod(sample_store_path.parent, 0o755)
+        shutil.rmtree(sample_store_path.parent)
 
 
 def test_new_stores_carry_metroviewers_application_id(tmp_path):

@@ -94,12 +94,14 @@ class Briefing:
 def compose_briefing(store: Store, gazetteer: Gazetteer, *, regions: list[str] | None = None, query: str = "",
                      since: str | None = None, until: str | None = None,
                      article_ids: list[int] | None = None, title: str = "", language: str = "en",
-                     group_by: str = "region") -> Briefing:
+                     group_by: str = "region", imported_after: tuple[int, str] | None = None) -> Briefing:
     """A briefing on the given regions (each a section, or one section per theme), a search, or
-    hand-picked articles, in `language` (en or zh_CN)."""
+    hand-picked articles, in `language` (en or zh_CN); `imported_after` (article id, when): only
+    the articles imported after it ("since I last looked", "since the last briefing")."""
     t = Labels(language)
     regions = regions or []
-    sections, truncated = _region_sections(store, gazetteer, t, regions, query, since, until, article_ids)
+    after_id = imported_after[0] if imported_after else None
+    sections, truncated = _region_sections(store, gazetteer, t, regions, query, since, until, article_ids, after_id)
     articles = list({a.id: a for s in sections for a in s.articles}.values())
     if group_by == "theme":
         sections = _theme_sections(store, t, articles)
@@ -113,6 +115,8 @@ def compose_briefing(store: Store, gazetteer: Gazetteer, *, regions: list[str] |
         scope_parts.append(t("Search: {0}", query))
     if article_ids is not None:
         scope_parts.append(t("{0} selected articles", len(article_ids)))
+    if imported_after:
+        scope_parts.append(t("Imported since {0}", t.date_time(imported_after[1])))
     # An article without a source is counted nowhere: "no source" is not a source.
     sources = Counter(name for a in articles for name in _sources_of(a) if name.strip())
     ids = [a.id for a in articles]
@@ -155,11 +159,11 @@ def compose_briefing(store: Store, gazetteer: Gazetteer, *, regions: list[str] |
 
 def _region_sections(store: Store, gazetteer: Gazetteer, t: Labels, regions: list[str], query: str,
                      since: str | None, until: str | None,
-                     article_ids: list[int] | None) -> tuple[list[BriefingSection], bool]:
+                     article_ids: list[int] | None, after_id: int | None = None) -> tuple[list[BriefingSection], bool]:
     sections: list[BriefingSection] = []
     truncated = False
     for region_id in list(regions) or [None]:
-        f = ArticleFilter(region=region_id, since=since, until=until,
+        f = ArticleFilter(region=region_id, since=since, until=until, after_id=after_id,
                           article_ids=tuple(article_ids) if article_ids is not None else None)
         if query:
             ids = store.search.ranked_ids(query, f, limit=MAX_ARTICLES + 1)
@@ -177,8 +181,9 @@ def _region_sections(store: Store, gazetteer: Gazetteer, t: Labels, regions: lis
 def _theme_sections(store: Store, t: Labels, articles: list[Article]) -> list[BriefingSection]:
     """One section per theme (figures/themes.py order), each article under its strongest theme."""
     by_theme: dict[str, list[Article]] = {}
+    themes = store.panels.themes_of([a.id for a in articles])
     for a in articles:
-        weights = store.panels.themes_of(a.id)
+        weights = themes.get(a.id, {})
         theme = max(weights, key=lambda k: (weights[k], -list(THEMES).index(k) if k in THEMES else 0)) \
             if weights else ""
         by_theme.setdefault(theme, []).append(a)

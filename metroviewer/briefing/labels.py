@@ -31,6 +31,7 @@ _ZH: dict[str, str] = {
     "Regions: {0}": "地区：{0}",
     "Search: {0}": "检索：{0}",
     "{0} selected articles": "精选文章{0}篇",
+    "Imported since {0}": "{0}以来导入",
     "All articles": "全部文章",
     "Search results": "检索结果",
     "Articles": "文章",

@@ -288,6 +288,7 @@ class PreparedArticle:
     about_scope: set[str] = field(default_factory=set)  # the regions it is mainly about, with ancestors
     positions_json: str = ""  # region id → offsets of its mentions in "title\nindexed body" (JSON)
     story_print: Fingerprint | None = None  # near-duplicate fingerprint (core/stories.py), for grouping
+    title_key: str = ""  # where the title sorts in the list (core/sort_keys.py: pinyin order)
 
 
 @dataclass

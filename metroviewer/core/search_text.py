@@ -54,7 +54,7 @@ def _is_han_table() -> np.ndarray:
 _SPACE = ord(" ")
 
 
-def _pairs_and_characters(text: str) -> tuple[str, str]:
+def _pairs_and_characters(text: str, characters: bool = True) -> tuple[str, str]:
     """The pair text (the same tokens as `_HAN_RUN.sub(_pairs, text)`) and the text's distinct
     Han characters, sorted, built with array operations.
 
@@ -83,11 +83,18 @@ def _pairs_and_characters(text: str) -> tuple[str, str]:
     out[at[keep]] = codes[keep]
     in_pair = np.flatnonzero(pair)
     out[at[in_pair] + 1] = codes[in_pair + 1]
+    pairs = out.tobytes().decode("utf-32-le", "surrogatepass")
+    if not characters:
+        return pairs, ""
     distinct = np.unique(codes[han.view(bool)])
     spaced = np.full(2 * distinct.size - 1, _SPACE, dtype=np.uint32)
     spaced[::2] = distinct
-    return (out.tobytes().decode("utf-32-le", "surrogatepass"),
-            spaced.tobytes().decode("utf-32-le", "surrogatepass"))
+    return pairs, spaced.tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def han_pairs(text: str) -> str:
+    """Only the pair text of `text` (Han runs as overlapping pairs; the rest as it is)."""
+    return _pairs_and_characters(text, characters=False)[0] if len(text) >= _SHORT_TEXT else _HAN_RUN.sub(_pairs, text)
 
 
 def _pairs_and_characters_short(text: str) -> tuple[str, str]:

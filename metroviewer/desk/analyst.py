@@ -17,6 +17,32 @@ if TYPE_CHECKING:
 
 REGION, SAVED = "region", "saved"
 
+# The import-time date windows (other date windows are on publication date), spelt as the
+# command line takes them: `--since last-look`, `--since last-briefing`.
+LAST_LOOK, LAST_BRIEFING = "last-look", "last-briefing"
+IMPORT_WINDOWS = (LAST_LOOK, LAST_BRIEFING)
+
+
+def selection_of(key: tuple[str, ...]) -> tuple[str, str]:
+    """A selection as the store keeps its looks: ("region", id), ("saved", name), ("all", "")."""
+    return (key[0], key[1] if len(key) > 1 else "") if key else ("all", "")
+
+
+@dataclass
+class ImportMarks:
+    """Where the import-time windows start: the newest article id when each selection was last
+    looked at and when the latest briefing was made (ids only grow as imports add articles)."""
+
+    newest_id: int
+    looks: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
+    last_briefing: tuple[int, str] | None = None
+
+    def start(self, window: str, selection: tuple[str, str]) -> tuple[int | None, str | None]:
+        """(articles after this id, since when) of a window; (None, None): no mark yet, every
+        article (no briefing made yet; on the command line, a selection never looked at)."""
+        mark = self.last_briefing if window == LAST_BRIEFING else self.looks.get(selection)
+        return (mark[0], mark[1]) if mark else (None, None)
+
 
 @dataclass
 class NewItems:
@@ -139,6 +165,29 @@ class Analyst:
     def mark_looked(self, kind: str, key: str) -> Changes:
         return Changes(counts=True) if self.repo.mark_looked(kind, key) else Changes()
 
+    # -- the import-time windows: since I last looked, since the last briefing ----------------
+
+    def import_marks(self) -> ImportMarks:
+        return ImportMarks(self.repo.newest_id(), self.repo.looks(), self.repo.last_briefing())
+
+    def look(self, kind: str, key: str) -> tuple[tuple[int, str], Changes]:
+        """The user looks at a selection now: returns where its "since I last looked" window
+        starts for this look, (article id, when): the previous look, or this one at the first;
+        and records this one. A followed node with new articles loses its "New" count."""
+        previous = self.repo.looks().get((kind, key))
+        had_new = False
+        if previous is not None and (kind, key) in self.followed():
+            f, query = self.new_filter(kind, key)
+            had_new = bool(self.ids(f, query, limit=1))
+        newest, when = self.repo.record_look(kind, key)
+        return (previous or (newest, when)), Changes(counts=had_new)
+
+    def window_start(self, window: str, kind: str, key: str) -> tuple[int | None, str | None]:
+        """(after this article id, since when) of an import-time window for a selection."""
+        if window not in IMPORT_WINDOWS:
+            raise UserError(f"{window!r} is not a window; use {' or '.join(IMPORT_WINDOWS)}.")
+        return self.import_marks().start(window, (kind, key))
+
     def new_filter(self, kind: str, key: str) -> tuple[ArticleFilter, str]:
         """The articles new in a followed node since the user last looked (a filter and a query)."""
         seen = {(k, key_): s for k, key_, s, _when in self.repo.follows()}.get((kind, key), 0)
@@ -173,6 +222,7 @@ class Analyst:
         counts.labels = self.repo.label_counts()
         counts.followed = self.followed()
         counts.new = {(n.kind, n.key): n.new for n in self.new_since_last_look(figures=False)}
+        counts.marks = self.import_marks()
 
     # -- labels ----------------------------------------------------------------------------
 
@@ -215,15 +265,29 @@ class Analyst:
 
     def edit_note(self, note_id: int, text: str) -> Changes:
         note = self.repo.note(note_id)
+        if note is not None and not text.strip() and not note.quote:
+            raise UserError(f"A note needs some text; to remove note {note_id}, delete it.")
         if note is None or not self.repo.edit_note(note_id, text.strip()):
             raise UserError(f"There is no note {note_id}.")
         return Changes(articles=frozenset([note.article_id] if note.article_id else []))
 
-    def delete_note(self, note_id: int) -> Changes:
+    def delete_note(self, note_id: int) -> tuple[Note, Changes]:
+        """Delete a note; returns it as it was (for undo)."""
         note = self.repo.note(note_id)
         if note is None or not self.repo.delete_note(note_id):
             raise UserError(f"There is no note {note_id}.")
+        return note, Changes(articles=frozenset([note.article_id] if note.article_id else []))
+
+    def restore_note(self, note: Note) -> Changes:
+        if not self.repo.restore_note(note):
+            raise UserError(f"The note {note.id} is already there.")
         return Changes(articles=frozenset([note.article_id] if note.article_id else []))
+
+    def note(self, note_id: int) -> Note:
+        note = self.repo.note(note_id)
+        if note is None:
+            raise UserError(f"There is no note {note_id}.")
+        return note
 
     def notes(self, article_id: int) -> list[Note]:
         return self.repo.notes_of([article_id]).get(article_id, [])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..store.articles import ArticleFilter
-from .analyst import NewItems
+from .analyst import ImportMarks, NewItems
 from .changes import Changes, Outcome
 from .errors import plain_lock_errors
 
@@ -47,6 +47,21 @@ class AnalystOperations:
         with plain_lock_errors():
             return self.analyst.mark_looked(kind, key)
 
+    def import_marks(self) -> ImportMarks:
+        """Where "since I last looked" and "since the last briefing" start, for every selection."""
+        return self.analyst.import_marks()
+
+    def look(self, kind: str, key: str) -> Outcome[tuple[int, str]]:
+        """The user looks at a selection (region, saved search, label…): records the look; the
+        value is where its "since I last looked" window starts for this look: (article id, when)."""
+        with plain_lock_errors():
+            start, changes = self.analyst.look(kind, key)
+        return Outcome(start, changes)
+
+    def window_start(self, window: str, kind: str, key: str) -> tuple[int | None, str | None]:
+        """(after this article id, since when) of `last-look` or `last-briefing` for a selection."""
+        return self.analyst.window_start(window, kind, key)
+
     def new_since_last_look(self) -> list[NewItems]:
         return self.analyst.new_since_last_look()
 
@@ -68,9 +83,20 @@ class AnalystOperations:
         with plain_lock_errors():
             return self.analyst.edit_note(note_id, text)
 
-    def delete_note(self, note_id: int) -> Changes:
+    def delete_note(self, note_id: int) -> Outcome[Any]:
+        """Delete a note (or highlight); the outcome's value is the note as it was, for undo."""
         with plain_lock_errors():
-            return self.analyst.delete_note(note_id)
+            note, changes = self.analyst.delete_note(note_id)
+        return Outcome(note, changes)
+
+    def restore_note(self, note: Any) -> Changes:
+        """Bring back a deleted note (undo)."""
+        with plain_lock_errors():
+            return self.analyst.restore_note(note)
+
+    def note(self, note_id: int) -> Any:
+        """One note (store/analyst.Note), or a plain error when there is none."""
+        return self.analyst.note(note_id)
 
     def notes(self, article_id: int) -> list[Any]:
         return self.analyst.notes(article_id)

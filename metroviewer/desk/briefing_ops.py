@@ -28,16 +28,21 @@ class BriefingOperations:
 
     def compose_briefing(self, *, regions: list[str] | None = None, query: str = "", since: str | None = None,
                          until: str | None = None, article_ids: list[int] | None = None, language: str = "en",
-                         group_by: str = "region", record: bool = False) -> Briefing:
+                         group_by: str = "region", record: bool = False,
+                         imported_after: tuple[int, str] | None = None) -> Briefing:
         """A briefing in `language` (en, zh_CN). `record`: remember it was made (a briefing that is
-        saved or printed), so the next one of the same scope says what is new since."""
+        saved or printed), so the next one of the same scope says what is new since.
+        `imported_after` (article id, when): only the articles imported after it."""
         briefing = compose_briefing(self.store(), self.gazetteer, regions=regions, query=query, since=since,
-                                    until=until, article_ids=article_ids, language=language, group_by=group_by)
+                                    until=until, article_ids=article_ids, language=language, group_by=group_by,
+                                    imported_after=imported_after)
         if record:
             self.record_briefing(briefing)
         return briefing
 
     def record_briefing(self, briefing: Briefing) -> Changes:
+        if getattr(self, "read_only", None):
+            return Changes()  # a read-only store still makes briefings; it just keeps no record of them
         with plain_lock_errors():
             self.store().recipes.record_run(briefing.scope_key, briefing.article_count)
         return Changes()
@@ -80,7 +85,7 @@ class BriefingOperations:
             until=recipe.until if recipe.window == FIXED else None,
             language=language or recipe.language or default_language or system_language(),
             group_by=recipe.group_by, record=record)
-        if record:
+        if record and not getattr(self, "read_only", None):
             with plain_lock_errors():
                 self.store().recipes.mark_run(recipe.name, started)
         return briefing

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -24,13 +25,13 @@ from ..ingest.run import CancelFn, ImportRun, Preview, ProgressFn
 from ..regions.gazetteer import Gazetteer, default_gazetteer
 from ..store import Store
 from ..store.articles import ArticleFilter, ArticleRow
-from ..store.db import write_transaction
+from ..store.db import read_only_reason, write_transaction
+from ..store.identity import ReadOnlyStoreError
 from ..store.stories import StorySummary
 from ..summary.data import (
     PanelData,
     RegionComparison,
     compare_regions,
-    figures_of,
     panel_data,
     region_key_figures,
 )
@@ -40,7 +41,7 @@ from .analyst_ops import AnalystOperations
 from .briefing_ops import BriefingOperations
 from .changes import Changes, Outcome
 from .edit_ops import EditOperations
-from .errors import plain_lock_errors
+from .errors import plain_lock_errors, read_only_failure
 from .grouping_ops import StoryOperations
 from .retag import retag_all
 
@@ -68,6 +69,8 @@ class TreeCounts:
     all_articles: tuple[int, int]
     starred: int
     about: dict[str, int] = field(default_factory=dict)  # region id → articles mainly about it
+    stories: bool = False  # regions and topics count stories (each once, where its lead is)
+    all_stories: tuple[int, int] = (0, 0)  # (stories, unread) in the store, when counting stories
     # The analyst's layer (desk/analyst.py): (name, articles, unread) of saved searches and labels,
     # the followed nodes as (kind, key), and their articles new since the user last looked.
     saved: list[tuple[str, int, int]] = field(default_factory=list)
@@ -75,6 +78,7 @@ class TreeCounts:
     followed: set[tuple[str, str]] = field(default_factory=set)
     new: dict[tuple[str, str], int] = field(default_factory=dict)
     saved_filters: dict[str, tuple[ArticleFilter, str]] = field(default_factory=dict)  # name → (filter, query)
+    marks: Any = None  # where the import-time windows start (desk/analyst.py ImportMarks)
 
 
 @dataclass
@@ -118,13 +122,15 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
         self._lock = threading.Lock()
         self._migrated = False
         self.checked = False  # the store passed SQLite's quick check in this session
+        # Why the store is open read-only (a newer store, a read-only file): None when writable.
+        self.read_only: str | None = None
         self._forbidden: set[int] = set()
         self._warned = False
         self.analyst = Analyst(self)
 
     # -- the store, one connection per thread ------------------------------------------------
 
-    def open(self, *, create: bool = True) -> OpenedStore:
+    def open(self, *, create: bool = True, stories: bool = False) -> OpenedStore:
         """Open the store (creating and migrating it as needed), check it for damage, and read the
         tree's numbers. A store too large to check quickly is checked by `check_damage` later."""
         if not create and not self.path.exists():
@@ -133,7 +139,8 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
         store = self.store()
         if self.path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
             self.check_damage()
-        return OpenedStore(self.path, self.tree_counts(), store.regions.retag_needed())
+        # A read-only store cannot be re-tagged: it is not offered.
+        return OpenedStore(self.path, self.tree_counts(stories), not self.read_only and store.regions.retag_needed())
 
     def check_damage(self) -> None:
         """SQLite's quick check of the whole store (about 0.3 s per 100 MB): DamagedStoreError."""
@@ -154,10 +161,14 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
         store = self._by_thread.get(ident)
         if store is None:
             with self._lock:
-                store = Store(self.path, migrate=not self._migrated, check_same_thread=False)
+                if not self._migrated:  # the first connection decides how the store is opened
+                    self.read_only = read_only_reason(self.path)
+                store = Store(self.path, migrate=not self._migrated, check_same_thread=False,
+                              read_only=self.read_only)
                 store.search.alternatives = self.query_alternatives
                 if not self._migrated:
-                    store.regions.sync(self.gazetteer)
+                    if not self.read_only:
+                        store.regions.sync(self.gazetteer)
                     self._migrated = True
                 self._by_thread[ident] = store
         return store
@@ -188,8 +199,17 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
     def __enter__(self) -> Desk:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, error: BaseException | None, tb: object) -> None:
         self.close()
+        if self.read_only and isinstance(error, sqlite3.Error):
+            raise read_only_failure(self.read_only, error) from error
+
+    def require_writable(self) -> None:
+        """Raise ReadOnlyStoreError, saying why, when the store is open read-only."""
+        if self.read_only is None and not self._migrated:
+            self.store()  # opening it decides
+        if self.read_only:
+            raise ReadOnlyStoreError(self.read_only)
 
     # -- regions ----------------------------------------------------------------------------
 
@@ -277,40 +297,30 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
             article.other_versions = story_ops.compare_versions(store, article_id, view.story.versions)
         return view
 
-    def articles_json(self, ids: list[int], snippets: dict[int, str] | None = None) -> list[dict[str, Any]]:
-        """Articles as the command line's JSON gives them: fields, figures, themes."""
-        from ..figures.format import figure_value
+    def articles_json(self, ids: list[int], snippets: dict[int, str] | None = None, *,
+                      figures: bool = True) -> list[dict[str, Any]]:
+        """Articles as the command line's JSON gives them: fields, figures, themes (desk/article_json.py)."""
+        from .article_json import articles_json
 
-        store = self.store()
-        figures: dict[int, list[dict[str, Any]]] = {}
-        for af in figures_of(store, self.gazetteer, ids, limit=None)[0]:
-            f = af.figure
-            figures.setdefault(af.article_id, []).append({
-                "kind": f.kind, "measure": f.measure or None, "label": f.label, "value": f.value, "high": f.high,
-                "unit": f.unit, "qualifier": f.qualifier,
-                "year": f.year, "when": f.when or None, "display": figure_value(f), "text": f.text,
-                "sentence": f.sentence, "region": f.region_id, "region_name": af.region_name or None})
-        out = []
-        story_sizes = store.stories.sizes(ids)
-        for article in store.articles.get_many(ids):
-            item = article.to_json()
-            item["figures"] = figures.get(article.id, [])
-            item["themes"] = store.panels.themes_of(article.id)
-            item["story"], item["story_size"] = story_sizes.get(article.id, (None, 1))
-            if snippets is not None:
-                item["snippet"] = snippets.get(article.id, "")
-            out.append(item)
-        self.analyst.decorate_json(out)
-        return out
+        return list(articles_json(self, ids, snippets, figures=figures))
 
-    def tree_counts(self) -> TreeCounts:
+    def tree_counts(self, stories: bool = False) -> TreeCounts:
+        """The tree's numbers, in articles or (`stories`) in stories; starred articles, saved
+        searches and labels are counted in articles either way."""
         s = self.store()
-        counts = TreeCounts(s.regions.counts(), s.articles.topics(), s.articles.totals(), s.articles.starred_count(),
-                            s.regions.about_counts())
+        everything, topics, all_stories = s.articles.totals(), s.articles.topics(), (0, 0)
+        if stories:
+            all_stories, topics = s.regions.pseudo_counts(stories=True)
+        counts = TreeCounts(s.regions.counts(stories), topics, everything, s.articles.starred_count(),
+                            s.regions.about_counts(stories), stories=stories, all_stories=all_stories)
         self.analyst.fill_tree_counts(counts)
         return counts
 
-    def panels(self, f: ArticleFilter = ArticleFilter(), query: str = "") -> PanelData:
+    def panels(self, f: ArticleFilter = ArticleFilter(), query: str = "", stories: bool = False) -> PanelData:
+        """The summary panels of a selection, counting its stories (their lead versions) or articles
+        (a search's matches are counted as articles: the list shows every version that matches)."""
+        if stories and not query.strip():
+            f = replace(f, one_per_story=True)
         return panel_data(self.store(), self.gazetteer, f, query)
 
     def key_figures(self, region_id: str) -> list[KeyFigure]:
@@ -334,10 +344,12 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
                 "topics": topics, "regions": per_region, "retag_needed": store.regions.retag_needed()}
 
     def region_tree(self, *, include_empty: bool = False) -> list[dict[str, Any]]:
-        """The region tree with counts, as nested dicts (regions without articles only when asked)."""
+        """The region tree with counts of articles and of stories (each story once, where its lead
+        version is), as nested dicts (regions without articles only when asked)."""
         g = self.gazetteer
         counts = self.store().regions.counts()
         about = self.store().regions.about_counts()
+        stories = self.store().regions.counts(stories=True)
 
         def node(rid: str, path: frozenset[str]) -> dict[str, Any] | None:
             total, unread = counts.get(rid, (0, 0))
@@ -347,6 +359,7 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
             children = [c for c in (node(k, path | {rid}) for k in g.children.get(rid, []) if k not in path) if c]
             return {"id": rid, "name": region.name, "name_en": region.name_en, "kind": region.kind,
                     "national": region.national, "articles": total, "about": about.get(rid, 0), "unread": unread,
+                    "stories": stories.get(rid, (0, 0))[0], "stories_unread": stories.get(rid, (0, 0))[1],
                     "children": children}
 
         # The plans' tree, then every province with its cities (those outside any plan included).
@@ -357,6 +370,7 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
 
     def set_read(self, article_ids: list[int], read: bool = True) -> Changes:
         """Mark articles read (or unread), each with the other versions of its story."""
+        self.require_writable()
         store = self.store()
         article_ids = store.stories.with_versions(article_ids)
         with plain_lock_errors(), write_transaction(store.conn):
@@ -365,6 +379,7 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
         return Changes(articles=frozenset(article_ids), counts=True)
 
     def set_starred(self, article_ids: list[int], starred: bool) -> Changes:
+        self.require_writable()
         store = self.store()
         with plain_lock_errors(), write_transaction(store.conn):
             for article_id in article_ids:
@@ -396,6 +411,7 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
         """Import files and folders. `separate_process` writes from a child process, so that the
         calling process (the window's) keeps its interpreter lock for itself. `restore_deleted`
         brings back the articles the user deleted from these files."""
+        self.require_writable()
         if restore_deleted:
             edits = self.store().edits
             edits.forget(edits.deleted_under([str(Path(p).expanduser().absolute()) for p in paths]))
@@ -417,7 +433,9 @@ class Desk(StoryOperations, EditOperations, BriefingOperations, AnalystOperation
 
     def retag(self, progress: Callable[[int], None] | None = None, cancelled: CancelFn = _never) -> Outcome[int]:
         """Tag every article again (after the gazetteer changed)."""
+        self.require_writable()
         self.ensure_checked()
         with plain_lock_errors():
             done = retag_all(self.store().regions, self.gazetteer, progress, cancelled)
         return Outcome(done, Changes.everything())
+

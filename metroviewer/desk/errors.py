@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..core.models import UserError
+from ..store.identity import ReadOnlyStoreError
 
 
 @contextmanager
@@ -23,3 +24,12 @@ def plain_lock_errors() -> Iterator[None]:
             raise UserError("This store cannot be written (a read-only file or folder). Nothing was changed; "
                             "copy it somewhere writable or open another store.") from e
         raise
+
+
+def read_only_failure(read_only: str, error: sqlite3.Error) -> ReadOnlyStoreError:
+    """SQLite's error on a read-only store, said plainly: a write refused, or a query this
+    version cannot answer on a newer store's schema."""
+    if "readonly" in str(error):
+        return ReadOnlyStoreError(read_only)
+    return ReadOnlyStoreError(f"This version of MetroViewer could not read this part of the store ({error}). "
+                              + read_only)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..core.models import Figure
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -14,14 +16,17 @@ def _number(value: float) -> str:
     return text
 
 
-def _scaled(value: float, high: float | None = None) -> str:
-    """The value in words of its scale; a range as low–high in the scale of its high end."""
+def _scaled(value: float, high: float | None = None, scales: tuple[tuple[float, str], ...] = _SCALES,
+            number: Callable[[float], str] | None = None, space: str = " ") -> str:
+    """The value in words of its scale; a range as low–high in the scale of its high end.
+    English by default; the Chinese form passes its scales, number style and no space."""
+    number = number or _number
     top = abs(high if high is not None else value)
-    for scale, word in _SCALES:
+    for scale, word in scales:
         if top >= scale:
-            low = _number(value / scale)
-            return f"{low}–{_number(high / scale)} {word}" if high is not None else f"{low} {word}"
-    return f"{_number(value)}–{_number(high)}" if high is not None else _number(value)
+            low = number(value / scale)
+            return f"{low}–{number(high / scale)}{space}{word}" if high is not None else f"{low}{space}{word}"
+    return f"{number(value)}–{number(high)}" if high is not None else number(value)
 
 
 def figure_value(f: Figure, language: str = "en") -> str:
@@ -61,12 +66,7 @@ def _zh_number(value: float) -> str:
 
 
 def _zh_scaled(value: float, high: float | None) -> str:
-    top = abs(high if high is not None else value)
-    for scale, word in _ZH_SCALES:
-        if top >= scale:
-            low = _zh_number(value / scale)
-            return f"{low}–{_zh_number(high / scale)}{word}" if high is not None else f"{low}{word}"
-    return f"{_zh_number(value)}–{_zh_number(high)}" if high is not None else _zh_number(value)
+    return _scaled(value, high, _ZH_SCALES, _zh_number, space="")
 
 
 def _zh_value(f: Figure) -> str:

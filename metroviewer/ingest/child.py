@@ -15,8 +15,14 @@ import json
 import sqlite3
 import sys
 import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..core.models import UserError
+
+if TYPE_CHECKING:
+    from .run import Progress
 
 
 def _watch_stdin(cancel: threading.Event) -> None:
@@ -29,6 +35,23 @@ def _watch_stdin(cancel: threading.Event) -> None:
 def _emit(obj: object) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()
+
+
+# Progress lines at most this often (and always the last file's): a folder of one article a
+# file otherwise wrote, and the window read, a line for each of thousands of files a second.
+PROGRESS_EVERY_S = 0.05
+
+
+def _progress_emitter() -> Callable[[Progress], None]:
+    last = [0.0]
+
+    def emit(progress: Progress) -> None:
+        now = time.monotonic()
+        if now - last[0] >= PROGRESS_EVERY_S or progress.files_done >= progress.files_total:
+            last[0] = now
+            _emit({"progress": dataclasses.asdict(progress)})
+
+    return emit
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,8 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         with Store(args.db) as store:
             run = ImportRun(store, default_gazetteer(), include=args.include or None,
                             exclude=args.exclude or None, workers=args.workers, ignore=args.ignore)
-            report = run.run(args.paths, lambda progress: _emit({"progress": dataclasses.asdict(progress)}),
-                             cancel.is_set)
+            report = run.run(args.paths, _progress_emitter(), cancel.is_set)
         _emit({"report": report.to_json()})
         return 0
     except UserError as e:

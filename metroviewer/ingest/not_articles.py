@@ -10,6 +10,8 @@ as "skipped (not an article)". The wizard shows this list for editing; `--exclud
 from __future__ import annotations
 
 import fnmatch
+import re
+from functools import lru_cache
 
 NOT_ARTICLE_NAMES = (
     # a project's or folder's own papers
@@ -35,7 +37,16 @@ def default_ignore_patterns() -> list[str]:
 def matching_pattern(name: str, patterns: list[str] | tuple[str, ...]) -> str | None:
     """The first pattern that `name` matches, case-insensitively, or None."""
     lowered = name.lower()
+    # One compiled expression answers "none" (nearly every file) at once, not one match a pattern.
+    if not _any_pattern(tuple(patterns)).match(lowered):
+        return None
     for pattern in patterns:
         if pattern and fnmatch.fnmatchcase(lowered, pattern.lower()):
             return pattern
     return None
+
+
+@lru_cache(maxsize=16)
+def _any_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = [fnmatch.translate(p.lower()) for p in patterns if p]
+    return re.compile("|".join(f"(?:{a})" for a in alternatives) if alternatives else "(?!)")

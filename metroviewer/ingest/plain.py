@@ -8,6 +8,7 @@ any other is read as a news page, whose captions, bylines and boxes are dropped
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..core.dates import (
     find_date_in_text,
@@ -96,8 +97,9 @@ def _title_from_first_line(text: str) -> tuple[str, str]:
     return (first[:60] + "…") if first else "", text.strip()
 
 
-def parse_markdown(text: str, file_name: str = "") -> ParsedArticle:
-    meta, body = split_front_matter(text)
+def parse_markdown(text: str, file_name: str = "", front: tuple[dict[str, Any], str] | None = None) -> ParsedArticle:
+    """`front`: split_front_matter(text) when the caller has it already (it is read once)."""
+    meta, body = front if front is not None else split_front_matter(text)
     fields = article_fields(meta)
     title = fields.title
     if not title:

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..core.limits import MAX_BODY_CHARS, MAX_TITLE_CHARS
 from ..core.models import IndexedText, ParsedArticle, PreparedArticle, PreparedFile, RegionMention
 from ..core.search_text import index_body_source, indexed_text, region_tokens
+from ..core.sort_keys import title_sort_key
 from ..core.sources import normalise_source
 from ..core.stories import fingerprint
 from ..core.text import content_hash, detect_language, fold_same_length
@@ -139,6 +140,7 @@ class ArticlePreparer:
             themes_json=encode_themes(analysis.themes),
             summary_json=json.dumps(a.summary.to_dict(), ensure_ascii=False) if a.summary else None,
             region_tokens=region_tokens(scope),
+            title_key=title_sort_key(title),
             keywords=a.keywords,
             authors=a.authors,
             references=a.references,

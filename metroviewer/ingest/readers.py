@@ -68,14 +68,15 @@ def _read_text(ext: str, text: str, file_name: str = "") -> list[ParsedArticle]:
             raise UnreadableFile("the workflow export holds no article (no '<source>· date' line)")
         return articles
     if fmt == "markdown":
-        meta, body = split_front_matter(text)
+        front = split_front_matter(text)
+        meta, body = front
         if looks_like_html(body):
             # A saved web page: front matter for title/source/date/address, HTML for the text.
             fields = article_fields(meta)
             article = extract_html(body, title=fields.title, source=fields.source, published=fields.published)
             article.topic, article.url = fields.topic, fields.url or article.url
             return [article]
-        return [parse_markdown(text, file_name)]
+        return [parse_markdown(text, file_name, front)]
     if looks_like_html(text) and text.lstrip().startswith("<"):
         return [extract_html(text)]
     return [parse_plain(text, file_name)]

@@ -68,11 +68,35 @@ CREATE_V1 = (
     "tokenize='unicode61 remove_diacritics 2')",
 )
 
+# m019_analyst_windows: the last look at every selection the user opens (followed or not), for the
+# "since I last looked" window; briefing_runs gains the newest article id when each briefing was made,
+# for "since the last briefing". Both marks are article ids: ids only grow as imports add articles, so
+# "imported after the mark" is `id > mark`, exact even within one second (imported_at is to the second).
+CREATE_WINDOWS = (
+    """CREATE TABLE last_looks (
+        kind TEXT NOT NULL,                      -- region | saved | label | topic | starred | all | regions
+        key TEXT NOT NULL,                       -- its id or name ('' for starred and all)
+        seen_id INTEGER NOT NULL,                -- the newest article id when the user last looked
+        looked_at TEXT NOT NULL,
+        PRIMARY KEY (kind, key)
+    )""",
+    "INSERT INTO last_looks (kind, key, seen_id, looked_at) SELECT kind, key, seen_id, looked_at FROM follows",
+    "ALTER TABLE briefing_runs ADD COLUMN newest_id INTEGER",
+    # runs made before: the newest article imported by then
+    "UPDATE briefing_runs SET newest_id = (SELECT coalesce(max(id), 0) FROM articles "
+    "WHERE imported_at <= briefing_runs.compiled_at)",
+)
+
 COLORS = ("yellow", "green", "blue", "pink")
 
 
 def create_tables(conn: sqlite3.Connection) -> None:
     for statement in CREATE_V1:
+        conn.execute(statement)
+
+
+def create_window_tables(conn: sqlite3.Connection) -> None:
+    for statement in CREATE_WINDOWS:
         conn.execute(statement)
 
 
@@ -215,10 +239,38 @@ class AnalystRepository:
 
     def mark_looked(self, kind: str, key: str) -> bool:
         """The user looked at a followed node: what is there now is no longer new."""
+        followed = self.conn.execute("SELECT 1 FROM follows WHERE kind = ? AND key = ?", [kind, key]).fetchone()
+        if followed:
+            self.record_look(kind, key)
+        return followed is not None
+
+    # -- looks and briefings: the marks of the import-time windows ------------------------------
+
+    def record_look(self, kind: str, key: str) -> tuple[int, str]:
+        """The user looked at a selection now (a followed one is seen too): (the newest article
+        id, recorded as seen; when)."""
+        newest, now = self.newest_id(), _now()
         with write_transaction(self.conn):
-            return self.conn.execute(
-                "UPDATE follows SET seen_id = ?, looked_at = ? WHERE kind = ? AND key = ?",
-                [self.newest_id(), _now(), kind, key]).rowcount > 0
+            self.conn.execute(
+                "INSERT INTO last_looks (kind, key, seen_id, looked_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(kind, key) DO UPDATE SET seen_id = excluded.seen_id, looked_at = excluded.looked_at",
+                [kind, key, newest, now])
+            self.conn.execute("UPDATE follows SET seen_id = ?, looked_at = ? WHERE kind = ? AND key = ?",
+                              [newest, now, kind, key])
+        return newest, now
+
+    def looks(self) -> dict[tuple[str, str], tuple[int, str]]:
+        """(kind, key) → (newest article id seen, when) of every selection looked at; a followed
+        node's mark is the one its "New" count starts from."""
+        marks = {(r[0], r[1]): (int(r[2]), r[3]) for r in self.conn.execute(
+            "SELECT kind, key, seen_id, looked_at FROM last_looks")}
+        marks.update({(kind, key): (seen, when) for kind, key, seen, when in self.follows()})
+        return marks
+
+    def last_briefing(self) -> tuple[int, str] | None:
+        """(newest article id then, when) of the latest briefing made, whatever its scope."""
+        row = self.conn.execute("SELECT newest_id, compiled_at FROM briefing_runs ORDER BY id DESC LIMIT 1").fetchone()
+        return (int(row[0] or 0), row[1]) if row else None
 
     # -- labels ----------------------------------------------------------------------------
 
@@ -282,6 +334,18 @@ class AnalystRepository:
         with write_transaction(self.conn):
             self.conn.execute("DELETE FROM note_fts WHERE rowid = ?", [note_id])
             return self.conn.execute("DELETE FROM notes WHERE id = ?", [note_id]).rowcount > 0
+
+    def restore_note(self, note: Note) -> bool:
+        """Bring back a deleted note as it was (its id, article, text, quote and dates): undo."""
+        with write_transaction(self.conn):
+            done = self.conn.execute(
+                "INSERT OR IGNORE INTO notes (id, content_hash, text, quote, color, anchored, article_title, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [note.id, note.content_hash, note.text, note.quote, note.color, int(note.anchored),
+                 note.article_title, note.created_at, _now()]).rowcount > 0
+            if done:
+                self._index(note.id, note.text, note.quote)
+        return done
 
     def _index(self, note_id: int, text: str, quote: str | None) -> None:
         entry = note_index_entry(text, quote)

@@ -13,7 +13,10 @@ from sqlite_utils import Database
 from ..core.models import Article, Summary
 from .schema import ALL_ARTICLES, TOPIC_PREFIX
 
-SORT_COLUMNS = {"date": "a.published_at", "title": "a.title", "source": "a.source"}
+# Articles read at once by id: one IN list of this many (SQLite allows 32,766 variables).
+BATCH = 500
+# Title order is pinyin order: the stored key of core/sort_keys.py (store/title_keys.py).
+SORT_COLUMNS = {"date": "a.published_at", "title": "a.title_key", "source": "a.source"}
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class ArticleRow:
     about: bool | None = None  # listed among the articles mainly about the region (None: not sorted so)
     story_id: int | None = None
     sources: int = 1  # versions of its story (store/stories.py: StoryRepository.attach)
+    sort_value: Any = None  # its value of the column the page was sorted by: the next page starts after it
 
 
 def filter_clauses(f: ArticleFilter, alias: str = "a") -> tuple[list[str], list[object]]:
@@ -111,8 +115,8 @@ class ArticleRepository:
     def page(self, f: ArticleFilter = ArticleFilter(), *, sort: str = "date", descending: bool = True,
              limit: int = 200, offset: int = 0, after: tuple[Any, ...] | None = None,
              about_first: bool = True) -> list[ArticleRow]:
-        """A page of the list. Date order pages by key (`after` = the last row's (date, id)),
-        so the first and the thousandth page cost the same. Under a region, newest first, the
+        """A page of the list. Every order pages by key (`after` = the last row's (sort value,
+        id): its `sort_value` and id), so the first and the thousandth page cost the same. Under a region, newest first, the
         articles mainly about it come before those that only mention it (`about_first`): two
         runs of the same key order, the run a page continues being the key's third part."""
         if about_first and sort == "date" and descending and f.region and not f.article_ids and not f.about_only:
@@ -140,12 +144,12 @@ class ArticleRepository:
             where[0] = "s.region_id = ?" + (" AND s.about = 1" if f.about_only else "")
             if about is not None:
                 where[0] += f" AND s.about = {int(about)}"
-            sql = ("SELECT a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred "
-                   "FROM article_scope s JOIN articles a ON a.id = s.article_id")
             key = ("s.published_at", "s.article_id")
+            sql = (f"SELECT a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred, {key[0]} "
+                   "FROM article_scope s JOIN articles a ON a.id = s.article_id")
         else:
-            sql = "SELECT a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred FROM articles a"
             key = (SORT_COLUMNS.get(sort, "a.published_at"), "a.id")
+            sql = f"SELECT a.id, a.title, a.source, a.published_at, a.is_read, a.is_starred, {key[0]} FROM articles a"
         if after is not None:
             where.append(f"({key[0]}, {key[1]}) {cmp} (?, ?)")
             params.extend(after)
@@ -156,16 +160,18 @@ class ArticleRepository:
         if after is None and offset:
             sql += " OFFSET ?"
             params.append(offset)
-        return [ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]),
+        return [ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), sort_value=r[6],
                            about=None if about is None else bool(about)) for r in self.db.execute(sql, params)]
 
     def rows(self, ids: list[int]) -> list[ArticleRow]:
         """List rows for `ids`, in that order."""
         if not ids:
             return []
-        marks = ",".join("?" * len(ids))
-        found = {r[0]: ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5])) for r in self.db.execute(
-            f"SELECT id, title, source, published_at, is_read, is_starred FROM articles WHERE id IN ({marks})", ids)}
+        found: dict[int, ArticleRow] = {}
+        for chunk in batches(ids):
+            found.update((r[0], ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]))) for r in self.db.execute(
+                "SELECT id, title, source, published_at, is_read, is_starred FROM articles "
+                f"WHERE id IN ({','.join('?' * len(chunk))})", chunk))
         rows = [found[i] for i in ids if i in found]
         self.attach_regions(rows)
         return rows
@@ -194,28 +200,28 @@ class ArticleRepository:
             if len(row.regions) < per_article:
                 row.regions.append(region_id)
 
+    _ARTICLE_COLUMNS = (
+        "SELECT a.id, a.title, a.source, a.source_raw, a.published_at, a.published_is_fallback, a.topic, "
+        "a.language, a.body, a.summary, d.path, a.is_read, a.is_starred, a.url, a.keywords, a.authors, "
+        "a.reference_list FROM articles a JOIN documents d ON d.id = a.document_id")
+
     def get(self, article_id: int) -> Article | None:
-        row = self.db.execute(
-            "SELECT a.id, a.title, a.source, a.source_raw, a.published_at, a.published_is_fallback, a.topic, "
-            "a.language, a.body, a.summary, d.path, a.is_read, a.is_starred, a.url, a.keywords, a.authors, "
-            "a.reference_list FROM articles a "
-            "JOIN documents d ON d.id = a.document_id WHERE a.id = ?",
-            [article_id],
-        ).fetchone()
-        if row is None:
-            return None
-        article = Article(
-            id=row[0], title=row[1], source=row[2], source_raw=row[3], published_at=row[4],
-            published_is_fallback=bool(row[5]), topic=row[6], language=row[7], body=row[8],
-            summary=Summary.from_dict(json.loads(row[9])) if row[9] else None, document=row[10],
-            is_read=bool(row[11]), is_starred=bool(row[12]),
-            url=row[13], keywords=json.loads(row[14] or "[]"), authors=row[15], references=row[16],
-        )
-        article.regions = self.region_names(article_id)
-        return article
+        found = self.get_many([article_id])
+        return found[0] if found else None
 
     def get_many(self, ids: list[int]) -> list[Article]:
-        return [a for a in (self.get(i) for i in ids) if a is not None]
+        """Articles whole, with their region names, in the order of `ids` (those that exist): read
+        in batches of BATCH, two queries each, not two per article."""
+        found: dict[int, Article] = {}
+        for chunk in batches(ids):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.execute(f"{self._ARTICLE_COLUMNS} WHERE a.id IN ({marks})", chunk):
+                found[row[0]] = _article(row)
+            for article_id, name in self.db.execute(
+                    f"SELECT t.article_id, g.name FROM article_regions t JOIN regions g ON g.id = t.region_id "
+                    f"WHERE t.article_id IN ({marks}) ORDER BY t.article_id, t.first_pos", chunk):
+                found[article_id].regions.append(name)
+        return [found[i] for i in ids if i in found]
 
     def region_names(self, article_id: int) -> list[str]:
         """The regions an article names, canonical Chinese names, in order of first mention."""
@@ -260,6 +266,22 @@ class ArticleRepository:
         ok, failed = self.db.execute(
             "SELECT total(status != 'failed'), total(status = 'failed') FROM documents").fetchone()
         return int(ok), int(failed)
+
+
+def batches(ids: list[int], size: int = BATCH) -> Iterator[list[int]]:
+    """`ids` in runs of at most `size`: one IN list each, well under SQLite's limit of variables."""
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def _article(row: tuple[Any, ...]) -> Article:
+    return Article(
+        id=row[0], title=row[1], source=row[2], source_raw=row[3], published_at=row[4],
+        published_is_fallback=bool(row[5]), topic=row[6], language=row[7], body=row[8],
+        summary=Summary.from_dict(json.loads(row[9])) if row[9] else None, document=row[10],
+        is_read=bool(row[11]), is_starred=bool(row[12]),
+        url=row[13], keywords=json.loads(row[14] or "[]"), authors=row[15], references=row[16],
+    )
 
 
 def stored_texts(conn: sqlite3.Connection, batch: int = 2000) -> Iterator[list[tuple[int, str, str, str | None]]]:

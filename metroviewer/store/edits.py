@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from . import fts
+from ..core.sort_keys import title_sort_key
+from . import fts, rollups
+from .counts import apply_count_deltas, count_article
 from .db import write_transaction
-from .imports import apply_count_deltas, counters
 
 
 def _now() -> str:
@@ -68,9 +69,8 @@ class EditRepository:
                      json.dumps(saved, ensure_ascii=False)])
                 fts.delete(conn, [fts.entry_of(conn, article_id)])
                 scope = [row["region_id"] for row in saved["scope"]]
-                _count(deltas, scope, str(article["topic"] or ""), not article["is_read"], -1)
-                for row in saved["scope"]:
-                    deltas["a:" + str(row["region_id"])] -= int(bool(row.get("about")))
+                _count(deltas, saved, -1)
+                rollups.forget(conn, [article_id])
                 for table in ("article_scope", "article_regions", "article_positions"):
                     conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
                 conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
@@ -105,6 +105,7 @@ class EditRepository:
                     continue
                 saved = json.loads(row[0])
                 article = {k: v for k, v in saved["article"].items() if k in columns}
+                article["title_key"] = title_sort_key(str(article["title"]))  # saved before m016 without it
                 if conn.execute("SELECT 1 FROM documents WHERE id = ?", [article["document_id"]]).fetchone() is None:
                     continue
                 if conn.execute("SELECT 1 FROM articles WHERE id = ? OR content_hash = ?",
@@ -115,10 +116,8 @@ class EditRepository:
                 _insert(conn, "article_regions", saved["tags"])
                 _insert(conn, "article_scope", saved["scope"])
                 fts.insert(conn, [fts.entry_of(conn, int(article["id"]))])
-                scope = [s["region_id"] for s in saved["scope"]]
-                _count(deltas, scope, str(article["topic"] or ""), not article["is_read"], +1)
-                for row in saved["scope"]:
-                    deltas["a:" + str(row["region_id"])] += int(bool(row.get("about")))
+                _count(deltas, saved, +1)
+                rollups.add(conn, [int(article["id"])])
                 conn.execute("DELETE FROM deleted_articles WHERE content_hash = ?", [content_hash])
                 restored.append(int(article["id"]))
             apply_count_deltas(conn, deltas)
@@ -162,7 +161,8 @@ class EditRepository:
         with write_transaction(conn):
             if title is not None:
                 fts.delete(conn, [fts.entry_of(conn, article_id)])
-                conn.execute("UPDATE articles SET title = ? WHERE id = ?", [title, article_id])
+                conn.execute("UPDATE articles SET title = ?, title_key = ? WHERE id = ?",
+                             [title, title_sort_key(title), article_id])
                 # Mention offsets count from the title's start: they no longer hold.
                 conn.execute("DELETE FROM article_positions WHERE article_id = ?", [article_id])
                 fts.insert(conn, [fts.entry_of(conn, article_id)])
@@ -170,10 +170,12 @@ class EditRepository:
                 conn.execute("UPDATE articles SET source = ?, source_raw = ? WHERE id = ?",
                              [source, source, article_id])
             if published_at is not None:
+                rollups.forget(conn, [article_id])  # counted in its old month until here
                 conn.execute("UPDATE articles SET published_at = ?, published_is_fallback = 0 WHERE id = ?",
                              [published_at, article_id])
                 conn.execute("UPDATE article_scope SET published_at = ? WHERE article_id = ?",
                              [published_at, article_id])
+                rollups.add(conn, [article_id])
             conn.execute(
                 "INSERT INTO article_edits (content_hash, title, source, published_at, edited_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(content_hash) DO UPDATE SET "
@@ -195,11 +197,12 @@ class EditRepository:
         return out
 
 
-def _count(deltas: Counter[str], scope: list[str], topic: str, unread: bool, sign: int) -> None:
-    for rid in counters(scope, topic):
-        deltas["t:" + rid] += sign
-        if unread:
-            deltas["u:" + rid] += sign
+def _count(deltas: Counter[str], saved: dict[str, object], sign: int) -> None:
+    """Count a saved article (its row and scope rows) in or out of the roll-up counts."""
+    article, scope = saved["article"], saved["scope"]
+    count_article(deltas, [str(r["region_id"]) for r in scope], [str(r["region_id"]) for r in scope if r.get("about")],
+                  str(article["topic"] or ""), unread=not article["is_read"], lead=bool(article.get("story_lead", 1)),
+                  sign=sign)
 
 
 def _insert(conn: sqlite3.Connection, table: str, rows: list[dict[str, object]]) -> None:

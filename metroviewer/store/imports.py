@@ -6,16 +6,17 @@ import datetime as dt
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlite_utils import Database
 
 from ..core.models import ImportReport, PreparedArticle, PreparedFile
 from ..core.search_text import region_tokens, stored_index_entry
-from . import analyst, fts
+from ..core.sort_keys import title_sort_key
+from . import analyst, fts, rollups
+from .counts import apply_count_deltas, count_article
 from .db import write_transaction
-from .schema import ALL_ARTICLES, TOPIC_PREFIX
+from .documents import BatchDocuments
 from .stories import forget_article, group_new_articles
 
 
@@ -84,9 +85,11 @@ class ImportWriter:
         with write_transaction(self.db.conn):
             existing = self.existing_hashes([a.content_hash for f in files for a in f.articles])
             pending = _PendingInserts(next_id=self._next_article_id())
+            documents = BatchDocuments(self.db.conn, [f.path for f in files])
             seen_in_batch: set[str] = set()
             for f in files:
-                self._write_file(f, run_id, report, existing, seen_in_batch, deltas, pending)
+                self._write_file(f, run_id, report, existing, seen_in_batch, deltas, pending, documents)
+            documents.flush()  # before the articles that refer to them
             pending.flush(self.db.conn)
             group_new_articles(self.db.conn, pending.added)
             self._apply_count_deltas(deltas)
@@ -95,9 +98,10 @@ class ImportWriter:
         return int(self.db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0])
 
     def _write_file(self, f: PreparedFile, run_id: int, report: ImportReport, existing: set[str],
-                    seen: set[str], deltas: Counter[str], pending: _PendingInserts) -> None:
+                    seen: set[str], deltas: Counter[str], pending: _PendingInserts,
+                    documents: BatchDocuments) -> None:
         status = "failed" if f.failure else "ok"
-        doc_id, is_new = self._upsert_document(f, status, run_id)
+        doc_id, is_new = documents.upsert(f, status, run_id, _now())
         if f.failure:
             return
         old: dict[str, tuple[int, str]] = {}
@@ -128,24 +132,6 @@ class ImportWriter:
                 self._delete_article(aid, deltas)
                 report.removed += 1
 
-    def _upsert_document(self, f: PreparedFile, status: str, run_id: int) -> tuple[int, bool]:
-        """(document id, whether it is new)."""
-        row = self.db.conn.execute("SELECT id FROM documents WHERE path = ?", [f.path]).fetchone()
-        values = [f.content_hash, f.size, f.format, f.encoding, status, f.failure, f.modified_at, _now(), run_id]
-        if row:
-            self.db.execute(
-                "UPDATE documents SET content_hash=?, size=?, format=?, encoding=?, status=?, failure_reason=?, "
-                "modified_at=?, imported_at=?, run_id=? WHERE id=?",
-                [*values, row[0]],
-            )
-            return int(row[0]), False
-        cur = self.db.conn.execute(
-            "INSERT INTO documents (content_hash, size, format, encoding, status, failure_reason, modified_at, "
-            "imported_at, run_id, path) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [*values, f.path],
-        )
-        return int(cur.lastrowid or 0), True
-
     def _article_values(self, art: PreparedArticle) -> list[object]:
         return [
             art.position, art.title, art.source, art.source_raw, art.published_at, int(art.published_is_fallback),
@@ -153,19 +139,20 @@ class ImportWriter:
             art.summary_json,
             art.url, art.content_hash, art.themes_json,
             json.dumps(art.keywords, ensure_ascii=False) if art.keywords else "[]", art.authors, art.references,
+            art.title_key or title_sort_key(art.title),  # made on the workers (ingest/prepare.py)
         ]
 
     def _replace_article(self, article_id: int, art: PreparedArticle, deltas: Counter[str]) -> None:
         old_hash = self.db.conn.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()[0]
         analyst.rekey(self.db.conn, old_hash, art.content_hash)  # the user's notes and labels follow it
-        unread = self._delete_index_and_tags(article_id, deltas)
+        unread, lead = self._delete_index_and_tags(article_id, deltas)
         self.db.conn.execute(
             "UPDATE articles SET position=?, title=?, source=?, source_raw=?, published_at=?, published_is_fallback=?, "
             "topic=?, language=?, body=?, summary=?, url=?, content_hash=?, themes=?, keywords=?, authors=?, "
-            "reference_list=? WHERE id=?",
+            "reference_list=?, title_key=? WHERE id=?",
             [*self._article_values(art), article_id],
         )
-        self._index_and_tag(article_id, art, deltas, unread=unread)
+        self._index_and_tag(article_id, art, deltas, unread=unread, lead=lead)
 
     def _delete_article(self, article_id: int, deltas: Counter[str]) -> None:
         gone = self.db.conn.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()[0]
@@ -174,33 +161,31 @@ class ImportWriter:
         forget_article(self.db.conn, article_id)  # its story shows its next version
         self.db.conn.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
-    def _index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
+    def _index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool,
+                       lead: bool) -> None:
         one = _PendingInserts(article_id)
-        one.index_and_tag(article_id, art, deltas, unread)
+        one.index_and_tag(article_id, art, deltas, unread, lead)
         one.flush(self.db.conn)
 
-    def _delete_index_and_tags(self, article_id: int, deltas: Counter[str]) -> bool:
-        """Remove an article's index entry, tags and scope; returns whether it was unread."""
+    def _delete_index_and_tags(self, article_id: int, deltas: Counter[str]) -> tuple[bool, bool]:
+        """Remove an article's index entry, tags and scope; returns whether it was unread and
+        whether it was its story's lead."""
         conn = self.db.conn
-        row = conn.execute("SELECT title, body, summary, is_read, topic FROM articles WHERE id = ?",
+        row = conn.execute("SELECT title, body, summary, is_read, topic, story_lead FROM articles WHERE id = ?",
                            [article_id]).fetchone()
-        title, body, summary_json, is_read, topic = row
+        title, body, summary_json, is_read, topic, lead = row
         scope_rows = conn.execute("SELECT region_id, about FROM article_scope WHERE article_id = ?",
                                   [article_id]).fetchall()
         scope = [r for r, _about in scope_rows]
-        for rid, about in scope_rows:
-            if about:
-                deltas["a:" + rid] -= 1
         # A contentless FTS5 table forgets an entry only when given the text it indexed.
         fts.delete(conn, [(article_id, stored_index_entry(title, body, summary_json), region_tokens(scope))])
-        for rid in counters(scope, topic):
-            deltas["t:" + rid] -= 1
-            if not is_read:
-                deltas["u:" + rid] -= 1
+        count_article(deltas, scope, [r for r, about in scope_rows if about], topic, unread=not is_read,
+                      lead=bool(lead), sign=-1)
+        rollups.forget(conn, [article_id])  # while its scope rows are there
         conn.execute("DELETE FROM article_scope WHERE article_id = ?", [article_id])
         conn.execute("DELETE FROM article_regions WHERE article_id = ?", [article_id])
         conn.execute("DELETE FROM article_positions WHERE article_id = ?", [article_id])
-        return not is_read
+        return not is_read, bool(lead)
 
     def _apply_count_deltas(self, deltas: Counter[str]) -> None:
         apply_count_deltas(self.db.conn, deltas)
@@ -228,24 +213,22 @@ class _PendingInserts:
         self.index_and_tag(article_id, art, deltas, unread=True)
         return article_id
 
-    def index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool) -> None:
+    def index_and_tag(self, article_id: int, art: PreparedArticle, deltas: Counter[str], unread: bool,
+                      lead: bool = True) -> None:
+        """Queue an article's index entry, tags and scope rows, and count it (a new article
+        stands for its story until grouping says otherwise: store/stories.py mark_leads)."""
         self.fts.append((article_id, art.index, art.region_tokens))
         self.tags.extend((article_id, t.region_id, t.mentions, t.first_pos, int(t.about)) for t in art.tags)
         if art.positions_json:
             self.positions.append((article_id, art.positions_json))
         self.scope.extend((rid, art.published_at, article_id, int(rid in art.about_scope)) for rid in art.scope)
-        for rid in art.about_scope:
-            deltas["a:" + rid] += 1
-        for rid in counters(art.scope, art.topic):
-            deltas["t:" + rid] += 1
-            if unread:
-                deltas["u:" + rid] += 1
+        count_article(deltas, art.scope, art.about_scope, art.topic, unread=unread, lead=lead, sign=1)
 
     def flush(self, conn: sqlite3.Connection) -> None:
         conn.executemany(
             "INSERT INTO articles (id, position, title, source, source_raw, published_at, published_is_fallback, "
             "topic, language, body, summary, url, content_hash, themes, keywords, authors, reference_list, "
-            "document_id, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.articles)
+            "title_key, document_id, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.articles)
         fts.insert(conn, self.fts)
         conn.executemany(
             "INSERT INTO article_regions (article_id, region_id, mentions, first_pos, about) VALUES (?,?,?,?,?)",
@@ -253,23 +236,4 @@ class _PendingInserts:
         conn.executemany("INSERT INTO article_scope (region_id, published_at, article_id, about) VALUES (?,?,?,?)",
                          self.scope)
         conn.executemany("INSERT INTO article_positions (article_id, positions) VALUES (?, ?)", self.positions)
-
-
-def counters(scope: Iterable[str], topic: str) -> list[str]:
-    """The rows of region_counts an article counts in: its regions, all articles, its topic."""
-    return [*scope, ALL_ARTICLES, *([TOPIC_PREFIX + topic] if topic else [])]
-
-
-def apply_count_deltas(conn: sqlite3.Connection, deltas: Counter[str]) -> None:
-    """Add count changes ("t:REGION" for totals, "u:REGION" for unread) to region_counts."""
-    totals: Counter[str] = Counter()
-    unread: Counter[str] = Counter()
-    about: Counter[str] = Counter()
-    for key, n in deltas.items():
-        {"t": totals, "u": unread, "a": about}[key[0]][key[2:]] += n
-    conn.executemany(
-        "INSERT INTO region_counts (region_id, total, unread, about) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT(region_id) DO UPDATE SET total = total + excluded.total, unread = unread + excluded.unread, "
-        "about = about + excluded.about",
-        [(rid, totals[rid], unread[rid], about[rid]) for rid in set(totals) | set(unread) | set(about)],
-    )
+        rollups.add(conn, [entry[0] for entry in self.fts])  # before grouping: its lead changes move stories

@@ -3,7 +3,8 @@ the sources, co-mentioned regions and themes of a sample of it.
 
 Counting sources or themes over every article of a large region would read a third of the
 store; the panels read the newest SAMPLE articles instead (and say so when there are more).
-The monthly counts are complete: a region's come from its scope rows' primary key alone.
+The monthly counts are complete: a region's, a topic's or all articles' come from the monthly
+roll-up (store/rollups.py), a narrower selection's from its scope rows or its articles.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import json
 
 from sqlite_utils import Database
 
-from .articles import ArticleFilter, ArticleRepository, filter_clauses
+from . import rollups
+from .articles import ArticleFilter, ArticleRepository, batches, filter_clauses
 from .schema import ALL_ARTICLES, TOPIC_PREFIX
 
 SAMPLE = 2000
@@ -22,24 +24,37 @@ def _ids_json(ids: list[int]) -> str:
     return json.dumps(ids)
 
 
+def rollup_key(f: ArticleFilter) -> str | None:
+    """The key of the roll-up rows (region_counts, region_months) that answer the filter: a
+    region, a topic or all, with nothing else narrowing it; None when the rows cannot."""
+    if f != ArticleFilter(region=f.region, topic=f.topic, one_per_story=f.one_per_story) or (f.region and f.topic):
+        return None
+    return f.region or (TOPIC_PREFIX + f.topic if f.topic is not None else ALL_ARTICLES)
+
+
 class PanelRepository:
     def __init__(self, db: Database):
         self.db = db
 
     def count(self, f: ArticleFilter) -> int:
-        """Articles the filter selects: the roll-up counts answer a region, a topic or all
-        (counting a large region's articles took 170 ms at 100,000)."""
-        plain = ArticleFilter(region=f.region, topic=f.topic, since=f.since, until=f.until)
+        """Articles the filter selects (stories with `one_per_story`: their lead versions): the
+        roll-up counts answer a region, a topic or all (counting a large region's articles took
+        170 ms at 100,000)."""
+        plain = ArticleFilter(region=f.region, topic=f.topic, since=f.since, until=f.until,
+                              one_per_story=f.one_per_story)
         if f == plain and not (f.region and f.topic):
             if not (f.since or f.until):
                 key = f.region or (TOPIC_PREFIX + f.topic if f.topic is not None else ALL_ARTICLES)
-                row = self.db.execute("SELECT total FROM region_counts WHERE region_id = ?", [key]).fetchone()
+                column = "stories" if f.one_per_story else "total"
+                row = self.db.execute(f"SELECT {column} FROM region_counts WHERE region_id = ?", [key]).fetchone()
                 return int(row[0]) if row else 0
             if f.region:
                 where, params = filter_clauses(ArticleFilter(since=f.since, until=f.until), alias="s")
+                sql = "SELECT count(*) FROM article_scope s"
+                if f.one_per_story:
+                    sql, where = sql + " JOIN articles a ON a.id = s.article_id", [*where, "a.story_lead = 1"]
                 return int(self.db.execute(
-                    "SELECT count(*) FROM article_scope s WHERE s.region_id = ? AND " + " AND ".join(where),
-                    [f.region, *params]).fetchone()[0])
+                    sql + " WHERE s.region_id = ? AND " + " AND ".join(where), [f.region, *params]).fetchone()[0])
         return ArticleRepository(self.db).count(f)
 
     def newest_ids(self, f: ArticleFilter, limit: int = SAMPLE) -> list[int]:
@@ -64,12 +79,19 @@ class PanelRepository:
             "ORDER BY published_at DESC, id DESC", [_ids_json(ids)])]
 
     def months(self, f: ArticleFilter) -> list[tuple[str, int]]:
-        """(YYYY-MM, articles) for every month of the filter, oldest first."""
-        if f.region and f == ArticleFilter(region=f.region, since=f.since, until=f.until):
+        """(YYYY-MM, articles) for every month of the filter, oldest first (stories, counted in
+        their lead version's month, when the filter asks for one version per story)."""
+        key = rollup_key(f)
+        if key is not None:  # a region, a topic or all: the monthly roll-up has it
+            return rollups.months(self.db.conn, key, stories=f.one_per_story)
+        if f.region and f == ArticleFilter(region=f.region, since=f.since, until=f.until,
+                                           one_per_story=f.one_per_story):
             # A region with dates: its scope rows' key (region, date) holds all that is needed.
             where, params = filter_clauses(ArticleFilter(since=f.since, until=f.until), alias="s")
-            sql = ("SELECT substr(s.published_at, 1, 7) AS month, count(*) FROM article_scope s "
-                   "WHERE " + " AND ".join(["s.region_id = ?", *where]) + " GROUP BY month")
+            sql = "SELECT substr(s.published_at, 1, 7) AS month, count(*) FROM article_scope s"
+            if f.one_per_story:
+                sql, where = sql + " JOIN articles a ON a.id = s.article_id", [*where, "a.story_lead = 1"]
+            sql += " WHERE " + " AND ".join(["s.region_id = ?", *where]) + " GROUP BY month"
             params = [f.region, *params]
         else:
             where, params = filter_clauses(f)
@@ -111,9 +133,13 @@ class PanelRepository:
             "WHERE a.id IN (SELECT value FROM json_each(?)) GROUP BY theme ORDER BY n DESC, theme",
             [_ids_json(ids)]))
 
-    def themes_of(self, article_id: int) -> dict[str, int]:
-        row = self.db.execute("SELECT themes FROM articles WHERE id = ?", [article_id]).fetchone()
-        return json.loads(row[0]) if row and row[0] else {}
+    def themes_of(self, article_ids: list[int]) -> dict[int, dict[str, int]]:
+        """article id → its themes and their weights, read in batches."""
+        out: dict[int, dict[str, int]] = {}
+        for chunk in batches(article_ids):
+            out.update((aid, json.loads(themes) if themes else {}) for aid, themes in self.db.execute(
+                f"SELECT id, themes FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
 
     def texts(self, ids: list[int]) -> list[tuple[int, str, str, str | None, str | None, str, str | None]]:
         """(id, title, body, summary JSON, published_at, source, mention positions JSON) of `ids`,

@@ -60,8 +60,9 @@ class RecipeRepository:
     def record_run(self, scope: str, articles: int, when: str | None = None) -> str:
         when = when or _now()
         with write_transaction(self.db.conn):
-            self.db.execute("INSERT INTO briefing_runs (scope, compiled_at, articles) VALUES (?, ?, ?)",
-                            [scope, when, articles])
+            # with the newest article then: "since the last briefing" (store/analyst.py) starts there
+            self.db.execute("INSERT INTO briefing_runs (scope, compiled_at, articles, newest_id) "
+                            "VALUES (?, ?, ?, (SELECT coalesce(max(id), 0) FROM articles))", [scope, when, articles])
         return when
 
     def previous_run(self, scope: str) -> str | None:

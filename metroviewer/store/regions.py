@@ -9,8 +9,9 @@ from sqlite_utils import Database
 
 from ..core.models import IndexedText, RegionMention
 from ..core.search_text import region_tokens
-from . import analysis, fts
+from . import analysis, fts, rollups
 from .analysis import Analysed
+from .counts import recount
 from .schema import ALL_ARTICLES, TOPIC_PREFIX
 
 if TYPE_CHECKING:
@@ -53,15 +54,31 @@ class RegionRepository:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", [gazetteer.version])
         return True
 
-    def about_counts(self) -> dict[str, int]:
-        """region id → articles mainly about it (or a region within it)."""
+    def about_counts(self, stories: bool = False) -> dict[str, int]:
+        """region id → articles (or stories) mainly about it (or a region within it)."""
+        about = "stories_about" if stories else "about"
         return {r[0]: int(r[1]) for r in self.db.execute(
-            "SELECT region_id, about FROM region_counts WHERE about > 0 AND region_id NOT LIKE '@%'")}
+            f"SELECT region_id, {about} FROM region_counts WHERE {about} > 0 AND region_id NOT LIKE '@%'")}
 
-    def counts(self) -> dict[str, tuple[int, int]]:
-        """region id → (articles under it, unread), each article once per region."""
+    def counts(self, stories: bool = False) -> dict[str, tuple[int, int]]:
+        """region id → (articles under it, unread), each article once per region; with `stories`,
+        (stories, unread stories), a story counted where its lead version is (store/counts.py)."""
+        total, unread = _columns(stories)
         return {r[0]: (r[1], r[2]) for r in self.db.execute(
-            "SELECT region_id, total, unread FROM region_counts WHERE region_id NOT LIKE '@%'")}
+            f"SELECT region_id, {total}, {unread} FROM region_counts WHERE region_id NOT LIKE '@%'")}
+
+    def pseudo_counts(self, stories: bool = False) -> tuple[tuple[int, int], list[tuple[str, int, int]]]:
+        """((all, unread), [(topic, total, unread)]) in articles or, with `stories`, in stories."""
+        total, unread = _columns(stories)
+        everything, topics = (0, 0), []
+        for rid, n, u in self.db.execute(
+                f"SELECT region_id, {total}, {unread} FROM region_counts WHERE region_id LIKE '@%' AND total > 0 "
+                "ORDER BY region_id"):
+            if rid == ALL_ARTICLES:
+                everything = (int(n), int(u))
+            elif rid.startswith(TOPIC_PREFIX):
+                topics.append((rid[len(TOPIC_PREFIX):], int(n), int(u)))
+        return everything, topics
 
     def start_retag(self) -> None:
         """Mark a re-tag as under way: until `finish_retag`, the store says it is unfinished."""
@@ -94,18 +111,8 @@ class RegionRepository:
             self._recount()
 
     def _recount(self) -> None:
-        self.db.conn.execute("DELETE FROM region_counts")
-        self.db.conn.execute(
-            "INSERT INTO region_counts (region_id, total, unread, about) "
-            "SELECT s.region_id, count(*), total(a.is_read = 0), total(s.about) FROM article_scope s "
-            "JOIN articles a ON a.id = s.article_id GROUP BY s.region_id")
-        self.db.conn.execute(
-            "INSERT INTO region_counts (region_id, total, unread) "
-            f"SELECT '{ALL_ARTICLES}', count(*), total(is_read = 0) FROM articles")
-        self.db.conn.execute(
-            "INSERT INTO region_counts (region_id, total, unread) "
-            f"SELECT '{TOPIC_PREFIX}' || topic, count(*), total(is_read = 0) FROM articles WHERE topic != '' "
-            "GROUP BY topic")
+        recount(self.db.conn)
+        rollups.rebuild(self.db.conn)
 
     def articles_for_tagging(self, batch: int = 1000) -> Iterable[list[tuple[int, str, str, str | None, str | None]]]:
         """(id, title, body, published_at, summary JSON) of every article, in batches, for re-tagging."""
@@ -152,11 +159,17 @@ class RegionRepository:
                 conn.executemany("INSERT OR REPLACE INTO article_positions (article_id, positions) VALUES (?, ?)",
                                  list(positions.items()))
 
-    def article_count_by_region(self) -> list[tuple[str, str, int]]:
-        """(region id, name, articles) for every region with articles, most first."""
+    def article_count_by_region(self, stories: bool = False) -> list[tuple[str, str, int]]:
+        """(region id, name, articles or stories) for every region with articles, most first."""
+        total = _columns(stories)[0]
         return [
             (r[0], r[1], r[2]) for r in self.db.execute(
-                "SELECT c.region_id, g.name, c.total FROM region_counts c JOIN regions g ON g.id = c.region_id "
-                "WHERE c.total > 0 ORDER BY c.total DESC, g.sort_key")
+                f"SELECT c.region_id, g.name, c.{total} FROM region_counts c JOIN regions g ON g.id = c.region_id "
+                f"WHERE c.total > 0 ORDER BY c.{total} DESC, g.sort_key")
         ]
+
+
+def _columns(stories: bool) -> tuple[str, str]:
+    """The region_counts columns of (total, unread), in stories or articles."""
+    return ("stories", "stories_unread") if stories else ("total", "unread")
 

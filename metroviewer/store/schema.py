@@ -291,7 +291,74 @@ def m015_stories(db: Database) -> None:
     from .stories import regroup_all
 
     create_story_tables(db.conn)
-    regroup_all(db.conn)
+    regroup_all(db.conn, keep_counts=False)  # the counts' story columns come with m017, which fills them
+
+
+@migrations()
+def m017_story_counts(db: Database) -> None:
+    """The roll-up counts count stories too (store/counts.py): per region, the stories whose lead
+    version falls under it, those unread and those mainly about it, so that the tree can count
+    stories or articles; the read trigger keeps the stories' unread count as well."""
+    from .counts import recount
+
+    for column in ("stories", "stories_unread", "stories_about"):
+        db.execute(f"ALTER TABLE region_counts ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
+    db.execute("DROP TRIGGER articles_read_changed")
+    db.execute(
+        f"""CREATE TRIGGER articles_read_changed AFTER UPDATE OF is_read ON articles
+           WHEN NEW.is_read != OLD.is_read
+           BEGIN
+             UPDATE region_counts SET unread = unread + (CASE NEW.is_read WHEN 1 THEN -1 ELSE 1 END),
+                    stories_unread = stories_unread + (CASE WHEN NEW.story_lead = 0 THEN 0
+                                                            WHEN NEW.is_read = 1 THEN -1 ELSE 1 END)
+             WHERE region_id IN (SELECT region_id FROM article_scope WHERE article_id = NEW.id)
+                OR region_id = '{ALL_ARTICLES}' OR region_id = '{TOPIC_PREFIX}' || NEW.topic;
+           END""")
+    recount(db.conn)
+
+
+@migrations()
+def m019_analyst_windows(db: Database) -> None:
+    """The import-time date windows: the last look at every selection (followed or not), for
+    "since I last looked", and the newest article id at each briefing made, for "since the last
+    briefing" (store/analyst.py)."""
+    from .analyst import create_window_tables
+
+    create_window_tables(db.conn)
+
+
+@migrations()
+def m016_title_sort_keys(db: Database) -> None:
+    """The list sorts by title in pinyin order (core/sort_keys.py): each article's sort key beside
+    its title, filled here for the articles already in the store, and an index that pages the
+    list by (key, id)."""
+    from .title_keys import fill_title_keys
+
+    db.execute("ALTER TABLE articles ADD COLUMN title_key TEXT NOT NULL DEFAULT ''")
+    fill_title_keys(db.conn)
+    db.execute("CREATE INDEX articles_by_title_key ON articles(title_key)")
+
+
+@migrations()
+def m018_monthly_counts(db: Database) -> None:
+    """Articles and stories per month for each region, "@all" and each topic (store/rollups.py),
+    kept with the counts, so that the monthly chart does not count every article's date."""
+    from . import rollups
+
+    rollups.create_table(db.conn)
+    rollups.rebuild(db.conn)
+
+
+@migrations()
+def m020_cross_language_keys(db: Database) -> None:
+    """Cross-language grouping (store/cross_language.py): the index that finds, for a new article
+    that has no version in its own language, the articles of the other language about the same
+    city within days; filled here for the articles already in the store (their stories are kept
+    as they are: `stories --regroup` groups them across languages too)."""
+    from .cross_language import create_table, fill_keys
+
+    create_table(db.conn)
+    fill_keys(db.conn)
 
 
 def migrate(db: Database) -> None:

@@ -52,6 +52,7 @@ class PanelData:
     figures_from: int = 0  # newest articles the figures were read from
     key_figures: list[KeyFigure] = field(default_factory=list)  # of the selected region, from `figures`
     months_complete: bool = True  # False for a search: counted over the sample
+    stories: bool = False  # total, sources, regions and themes count stories (their lead versions)
 
     @property
     def is_sample(self) -> bool:
@@ -82,7 +83,7 @@ def panel_data(store: Store, gazetteer: Gazetteer, f: ArticleFilter = ArticleFil
     else:
         ids = store.panels.newest_ids(f)
         count = total if total is not None else (len(ids) if len(ids) < SAMPLE else store.panels.count(f))
-        data = PanelData(total=count, sampled=len(ids), months=store.panels.months(f))
+        data = PanelData(total=count, sampled=len(ids), months=store.panels.months(f), stories=f.one_per_story)
     return _counted(data, store, gazetteer, ids, f.region, FIGURE_ARTICLES)
 
 

@@ -9,13 +9,12 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMenu
 
 from ..desk import Changes, Desk
 from ..store.articles import ArticleFilter
-from .region_tree_model import KEY_ROLE
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -61,9 +60,14 @@ class AnalystActions(QObject):
         w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_panel)
         w.tabifyDockWidget(w.summary_dock, self.notes_panel)
         w.summary_dock.raise_()
+        from .note_editing import NoteEditing
+
+        self.note_editing = NoteEditing(w, self.notes_panel)
         self.actions = self._build_menu()
         w.actions_by_name.update(self.actions)
-        w.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        from .import_windows import ImportWindows
+
+        self.windows = ImportWindows(w)  # records each look; "since I last looked / the last briefing"
         w.import_finished.connect(self._on_window_import_finished)
 
     def _build_menu(self) -> dict[str, QAction]:
@@ -93,6 +97,8 @@ class AnalystActions(QObject):
         menu.addSeparator()
         add("highlight", w.tr("&Highlight the selected text"), lambda: self.highlight_selection(), "H")
         add("note", w.tr("Add a &note…"), self._ask_note, "Ctrl+Shift+N")
+        add("edit_note", w.tr("&Edit the note…"), lambda: self.note_editing.ask_edit(self.note_editing.note_at_cursor()))
+        add("delete_note", w.tr("&Delete the note"), lambda: self.note_editing.delete(self.note_editing.note_at_cursor()))
         notes_view = self.notes_panel.toggleViewAction()
         notes_view.setText(w.tr("Notes &view"))
         menu.addAction(notes_view)
@@ -144,11 +150,9 @@ class AnalystActions(QObject):
         elif key[0] == "saved":
             self._write(lambda desk: desk.follow(saved=key[1], on=on))
 
-    def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        """Looking at a followed node: what it holds now is no longer new."""
-        key = tuple(current.data(KEY_ROLE) or ()) if current.isValid() else ()
-        if len(key) == 2 and self.w.tree_model.counts.new.get(key):  # type: ignore[call-overload]
-            self._write(lambda desk: desk.mark_looked(key[0], key[1]))
+    def window_start(self) -> int | None:
+        """The article id the search bar's import-time window starts after, if one is chosen."""
+        return self.windows.start()
 
     def _on_window_import_finished(self, _report: Any) -> None:
         def show(items: list[Any]) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from .. import RESOURCES
@@ -15,6 +16,7 @@ from ..core.models import UserError
 from ..desk import Desk
 from ..regions.gazetteer import default_gazetteer
 from ..store import needs_long_upgrade
+from ..store.identity import DamagedStoreError
 from .main_window import MainWindow
 from .tasks import TaskRunner
 
@@ -34,8 +36,10 @@ def open_window(path: Path, settings: QSettings, *, offer_samples: bool = True,
             if not interactive:
                 print(f"metroviewer: {e}", file=sys.stderr)
                 return None
-            choice = _ask_way_forward(parent, str(e))
-            if choice == "other":
+            choice = _ask_way_forward(parent, str(e), damaged=isinstance(e, DamagedStoreError))
+            if choice == "recover":
+                path = recover_in_window(path, parent) or path  # the copy opens; else the question again
+            elif choice == "other":
                 chosen, _ = QFileDialog.getSaveFileName(parent, "Open or create a store", str(path.parent),
                                                         "MetroViewer stores (*.db)",
                                                         options=QFileDialog.Option.DontConfirmOverwrite)
@@ -49,7 +53,7 @@ def open_window(path: Path, settings: QSettings, *, offer_samples: bool = True,
             continue
         settings.setValue("store/last", str(path))
         if offer_samples:
-            offer_bundled_samples(window)
+            offer_samples_once_shown(window)
         return window
 
 
@@ -77,17 +81,61 @@ def upgrade_store(path: Path, parent: QWidget | None = None) -> None:
     runner.shutdown()
 
 
-def _ask_way_forward(parent: QWidget | None, message: str) -> str:
+def _ask_way_forward(parent: QWidget | None, message: str, damaged: bool = False) -> str:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle("MetroViewer")
     box.setText(message)
+    recover = box.addButton(box.tr("Recover what can be read"), QMessageBox.ButtonRole.ActionRole) if damaged else None
     other = box.addButton(box.tr("Open another store…"), QMessageBox.ButtonRole.AcceptRole)
     aside = box.addButton(box.tr("Move it aside and start a new store"), QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(box.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
-    return "other" if clicked is other else "aside" if clicked is aside else "quit"
+    choices = {id(recover): "recover", id(other): "other", id(aside): "aside"}
+    return choices.get(id(clicked), "quit")
+
+
+def recover_in_window(path: Path, parent: QWidget | None = None) -> Path | None:
+    """Copy what can be read of the damaged store at `path` into a new store beside it, on the
+    task runner with progress, and say what was recovered; returns the copy (None: it failed or
+    was cancelled, which is said too). The damaged store is only read."""
+    from ..desk.recovery import RecoveryReport, recover_store
+    from .error_dialog import show_error
+
+    dialog = QProgressDialog(parent)
+    dialog.setWindowTitle("MetroViewer")
+    dialog.setLabelText(dialog.tr("Recovering what can be read of {0}…").format(path.name))
+    dialog.setRange(0, 0)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    loop = QEventLoop()
+    outcome: list[RecoveryReport | BaseException] = []
+    runner = TaskRunner(Desk(path))  # the task reads the damaged file itself; the desk stays closed
+
+    def finish(result: RecoveryReport | BaseException) -> None:
+        outcome.append(result)
+        loop.quit()
+
+    handle = runner.run(
+        lambda _desk, progress, cancelled: recover_store(path, progress=progress, cancelled=cancelled),
+        lane="long", on_success=finish, on_failure=lambda e, _details: finish(e),
+        on_progress=lambda table: dialog.setLabelText(
+            dialog.tr("Recovering what can be read of {0}…\nCopying {1}").format(path.name, table)))
+    dialog.canceled.connect(handle.cancel)
+    dialog.show()
+    if not handle.delivered:
+        loop.exec()
+    dialog.close()
+    runner.shutdown()
+    result = outcome[0] if outcome else None
+    if not isinstance(result, RecoveryReport):
+        if result is not None:
+            show_error(parent, result)
+        return None
+    QMessageBox.information(parent, "MetroViewer", dialog.tr("The recovered copy opens now.") + "\n\n"
+                            + result.as_text())
+    return result.target
 
 
 def move_aside(path: Path) -> Path:
@@ -101,9 +149,39 @@ def move_aside(path: Path) -> Path:
     return target
 
 
+class _AskWhenShown(QObject):
+    """Runs `ask` once, after the window's first show: from a zero-timer, so that the window is
+    on screen (laid out and painted) before the question appears over it."""
+
+    def __init__(self, window: MainWindow, ask: Callable[[], None]):
+        super().__init__(window)
+        self.window, self.ask = window, ask
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Show:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self.window, self._ask_if_shown)
+        return False
+
+    def _ask_if_shown(self) -> None:
+        if self.window.isVisible():  # not closed meanwhile
+            self.ask()
+        self.deleteLater()
+
+
+def offer_samples_once_shown(window: MainWindow) -> None:
+    """Offer the samples when the window is on screen: a first-start question before any window
+    looked like a stray dialog, and it belongs to the window (it is its parent)."""
+    asker = _AskWhenShown(window, lambda: offer_bundled_samples(window))
+    if window.isVisible():
+        QTimer.singleShot(0, window, asker._ask_if_shown)
+    else:
+        window.installEventFilter(asker)
+
+
 def offer_bundled_samples(window: MainWindow) -> None:
     """On an empty store, offer the bundled sample documents so the desk is not empty."""
-    if not window.opened.is_empty or not SAMPLES.exists():
+    if not window.opened.is_empty or window.desk.read_only or not SAMPLES.exists():
         return
     answer = QMessageBox.question(
         window, window.tr("Welcome to MetroViewer"),

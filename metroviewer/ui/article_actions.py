@@ -62,6 +62,9 @@ def undo_delete(w: MainWindow) -> None:
         return
     deleted = w.deletions.pop()
     w.actions_by_name["undo_delete"].setEnabled(bool(w.deletions))
+    if not isinstance(deleted, Deleted):  # a deleted note, which undoes itself (ui/note_editing.py)
+        deleted.undo(w)
+        return
 
     def done(changes: object) -> None:
         w.statusBar().showMessage(w.tr("Restored {0} articles.").format(len(deleted.article_ids)), 8000)

@@ -24,7 +24,8 @@ LoadPageFn = Callable[[dict[str, Any], Callable[[list[ArticleRow]], None]], None
 class ArticleListModel(QAbstractTableModel):
     """Rows come a page at a time from `load_page(request, deliver)`, which reads the page off
     the GUI thread and calls `deliver(rows)` back on it. The request holds the filter, the
-    query, the sort and where the page starts (keyset `after`, or `offset` for a search)."""
+    query, the sort and where the page starts (keyset `after`, or `offset` for a search). Title
+    order is pinyin order (core/sort_keys.py)."""
 
     rows_reloaded = Signal()
     rows_appended = Signal()
@@ -33,6 +34,11 @@ class ArticleListModel(QAbstractTableModel):
         super().__init__(parent)
         self._load_page, self._region_name = load_page, region_name
         self._rows: list[ArticleRow] = []
+        # Each row's column texts, made the first time it is painted and kept until it changes:
+        # a repaint while an import runs then asks Python for a tuple item, not for formatting.
+        self._texts: list[tuple[str, ...] | None] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
         self._filter = ArticleFilter()
         self._query = ""
         self._sort_column, self._descending = DATE, True
@@ -68,7 +74,7 @@ class ArticleListModel(QAbstractTableModel):
     def reload(self) -> None:
         self.set_filter(self._filter, self._query)
 
-    def _request(self, f: ArticleFilter, query: str, after: tuple[str | None, int] | None,
+    def _request(self, f: ArticleFilter, query: str, after: tuple[object, ...] | None,
                  offset: int) -> dict[str, Any]:
         return {"f": f, "query": query, "sort": SORT_KEYS.get(self._sort_column, "date"),
                 "descending": self._descending, "limit": PAGE, "after": after, "offset": offset}
@@ -85,6 +91,7 @@ class ArticleListModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter, self._query = f, query
         self._rows = rows
+        self._texts = [None] * len(rows)
         self._exhausted = len(rows) < PAGE
         self.endResetModel()
         self.rows_reloaded.emit()
@@ -95,9 +102,7 @@ class ArticleListModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:
         if not self.canFetchMore(parent):
             return
-        after = None
-        if not self._query and SORT_KEYS.get(self._sort_column) == "date" and self._rows:
-            after = _keyset_after(self._rows[-1])
+        after = _keyset_after(self._rows[-1]) if not self._query and self._rows else None
         offset = 0 if after else len(self._rows)
         generation = self._generation
         self._loading = True
@@ -113,6 +118,7 @@ class ArticleListModel(QAbstractTableModel):
             before = len(self._rows)
             self.beginInsertRows(QModelIndex(), before, before + len(page) - 1)  # `last` is inclusive
             self._rows.extend(page)
+            self._texts.extend([None] * len(page))
             self.endInsertRows()
         self.rows_appended.emit()
 
@@ -120,9 +126,7 @@ class ArticleListModel(QAbstractTableModel):
         """Read every remaining row in one request (Ctrl+End); `then` runs once they are shown."""
         if self._exhausted or self._loading:
             return
-        after = None
-        if not self._query and SORT_KEYS.get(self._sort_column) == "date" and self._rows:
-            after = _keyset_after(self._rows[-1])
+        after = _keyset_after(self._rows[-1]) if not self._query and self._rows else None
         request = self._request(self._filter, self._query, after, 0 if after else len(self._rows))
         request["limit"] = ALL_ROWS
         generation = self._generation
@@ -166,6 +170,7 @@ class ArticleListModel(QAbstractTableModel):
             item.is_read = read
         if starred is not None:
             item.is_starred = starred
+        self._texts[row] = None
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     # -- the model interface ----------------------------------------------------------------
@@ -179,16 +184,17 @@ class ArticleListModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        item = self._rows[index.row()]
-        col = index.column()
+        row, col = index.row(), index.column()
+        item = self._rows[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, col)
+            texts = self._texts[row]
+            if texts is None:
+                texts = self._texts[row] = tuple(self._display(item, c) for c in range(len(self._headers)))
+            return texts[col]
         if role == ROW_ROLE:
             return item
         if role == Qt.ItemDataRole.FontRole and not item.is_read:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == STAR:
                 return self.tr("Starred") if item.is_starred else self.tr("Not starred (S to star)")
@@ -228,8 +234,9 @@ def _same_rows(new: list[ArticleRow], shown: list[ArticleRow]) -> bool:
 
 
 def _keyset_after(last: ArticleRow) -> tuple[object, ...]:
-    """Where the next page starts: after the last row's (date, id), in the run (articles about
-    the region, then the others) that row belongs to."""
+    """Where the next page starts: after the last row's (sort value, id) (its date, its title's
+    pinyin key, its source), in the run (articles about the region, then the others) that row
+    belongs to."""
     if last.about is None:
-        return (last.published_at, last.id)
-    return (last.published_at, last.id, 1 if last.about else 2)
+        return (last.sort_value, last.id)
+    return (last.sort_value, last.id, 1 if last.about else 2)

@@ -50,12 +50,13 @@ def briefing_request(w: MainWindow) -> dict[str, Any]:
     rows = sorted({i.row() for i in w.table.selectionModel().selectedRows()})
     f = w.list_model.article_filter
     request: dict[str, Any] = {"regions": [f.region] if f.region else list(f.regions), "query": w.list_model.query,
-                               "since": f.since, "until": f.until, "article_ids": None}
+                               "since": f.since, "until": f.until, "article_ids": None,
+                               "imported_after": w.analyst.windows.imported_after()}  # ui/import_windows.py
     if f.label is not None or f.source is not None:  # a label's or saved search's articles: those in view
         shown = (w.list_model.row_at(r) for r in range(w.list_model.rowCount()))
         request["article_ids"] = [row.id for row in shown if row is not None]
     if len(rows) > 1:
-        request.update(regions=[], query="", since=None, until=None,
+        request.update(regions=[], query="", since=None, until=None, imported_after=None,
                        article_ids=[w.list_model.row_at(r).id for r in rows])
     request["language"] = chosen_language(w.settings)
     request["group_by"] = str(w.settings.value(GROUP_BY, "region") or "region")

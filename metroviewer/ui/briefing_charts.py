@@ -16,10 +16,10 @@ def chart_images(doc: BriefingDocument) -> dict[str, QImage]:
     images: dict[str, QImage] = {}
     for chart in doc.charts():
         if chart.kind == "months":
-            widget: MonthsChart | RankedBars = MonthsChart()
+            widget: MonthsChart | RankedBars = MonthsChart(paper=True)  # light on paper, in either theme
             widget.set_months(chart.items, chart.tick)
         else:
-            widget = RankedBars()
+            widget = RankedBars(paper=True)
             widget.set_items(chart.items)
         images[chart.name] = widget.image(chart.width, chart.height)
         widget.deleteLater()

@@ -31,6 +31,7 @@ from .briefing_actions import (
     save_briefing,
 )
 from .i18n import LANGUAGES
+from .search_bar import DateRange, add_windows
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -51,10 +52,17 @@ class BriefingDialog(QDialog):
         self.group_by.addItem(self.tr("One section per story, the most covered first"), "story")
         self._select(self.group_by, self.request["group_by"])
         form.addRow(self.tr("Sections:"), self.group_by)
+        # Publication dates (those in view, changeable), or one of the import-time windows.
         self.window_box = QComboBox()
-        self.window_box.addItem(self.tr("The dates in view"), FIXED)
-        self.window_box.addItem(self.tr("Since the previous run (recipes)"), SINCE_PREVIOUS_RUN)
-        form.addRow(self.tr("Date window:"), self.window_box)
+        add_windows(self.window_box, self.tr("Published"))
+        self.window_box.setItemData(0, FIXED)
+        self.window_box.addItem(self.tr("Published since the previous run (recipes)"), SINCE_PREVIOUS_RUN)
+        self._select(self.window_box, w.search_bar.window())
+        self.dates = DateRange(self, self.request["since"], self.request["until"])
+        window_row = QHBoxLayout()
+        window_row.addWidget(self.window_box)
+        window_row.addWidget(self.dates)
+        form.addRow(self.tr("Date window:"), window_row)
         self.language = QComboBox()
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
@@ -79,6 +87,9 @@ class BriefingDialog(QDialog):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button)
+        self.save_recipe_button = button  # a recipe keeps publication dates or "since the previous run"
+        self.window_box.currentIndexChanged.connect(self._on_window_box_changed)
+        self._on_window_box_changed()
 
         recipes_box = QGroupBox(self.tr("Recipes"))
         self.recipes = QListWidget()
@@ -122,6 +133,11 @@ class BriefingDialog(QDialog):
             parts.append(self.tr("search “{0}”").format(r["query"]))
         return "、".join(parts) or self.tr("All articles")
 
+    def _on_window_box_changed(self, _index: int = 0) -> None:
+        window = self.window_box.currentData()
+        self.dates.setEnabled(window == FIXED and self.request["article_ids"] is None)
+        self.save_recipe_button.setEnabled(window in (FIXED, SINCE_PREVIOUS_RUN))
+
     def remember(self) -> None:
         """Paper, margins and sections are kept for the next briefing."""
         s = self.w.settings
@@ -132,6 +148,10 @@ class BriefingDialog(QDialog):
     def options(self) -> dict[str, Any]:
         request = dict(self.request)
         request.update(group_by=self.group_by.currentData(), language=self.language.currentData())
+        window = self.window_box.currentData()
+        if request["article_ids"] is None:
+            since, until = self.dates.dates() if window in (FIXED, SINCE_PREVIOUS_RUN) else (None, None)
+            request.update(since=since, until=until, imported_after=self.w.analyst.windows.imported_after(window))
         return request
 
     # -- actions ----------------------------------------------------------------------------

@@ -1,20 +1,51 @@
 """The summary charts, drawn with pyqtgraph: articles per month, and ranked bars (sources,
-regions, themes). The same widgets are shown in the window and rendered into briefings."""
+regions, themes). The same widgets are shown in the window and rendered into briefings.
+
+In the window a chart takes its colours from its palette (the theme's) and draws itself again
+when the palette changes, so a theme switch reaches it at once; on paper (`paper=True`, the
+briefings) it stays dark on white whatever the theme."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 BAR = QColor("#3b78b5")
 BAR_DARK = QColor("#6aa6df")
+SERIES_COLOURS = ("#3b78b5", "#d9822b", "#3a9a5b", "#b5443b", "#7d5ba6", "#8c6d31")
 
-# pyqtgraph reads these when a widget is made: white charts in the window and on paper.
+# What a chart does not colour itself (ChartColours below colour the rest).
 pg.setConfigOptions(antialias=True, background="w", foreground="#333333")
+
+
+@dataclass(frozen=True)
+class ChartColours:
+    background: QColor
+    text: QColor
+    axis: QColor
+    bar: QColor
+    series: tuple[QColor, ...]
+
+
+PAPER = ChartColours(QColor("white"), QColor("#333333"), QColor("#888888"), BAR,
+                     tuple(QColor(c) for c in SERIES_COLOURS))
+
+
+def colours_of(palette: QPalette) -> ChartColours:
+    """A chart's colours in a theme: its palette's base and text, an axis between the two, and
+    bars and lines that stand out on a dark base (lighter) as on a light one."""
+    background = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    axis = QColor((text.red() + background.red()) // 2, (text.green() + background.green()) // 2,
+                  (text.blue() + background.blue()) // 2)
+    if background.lightness() >= 128:
+        return ChartColours(background, text, axis, BAR, PAPER.series)
+    return ChartColours(background, text, axis, BAR_DARK, tuple(c.lighter(135) for c in PAPER.series))
 
 
 def _font(point_size: float = 8.5) -> QFont:
@@ -24,21 +55,42 @@ def _font(point_size: float = 8.5) -> QFont:
 
 
 class _Chart(pg.PlotWidget):
-    def __init__(self, parent: QWidget | None = None, dark: bool = False):
+    def __init__(self, parent: QWidget | None = None, paper: bool = False):
         # No context menus: building pyqtgraph's menus was a third of the cost of a chart.
-        super().__init__(parent, background="#1e1f22" if dark else "w", enableMenu=False)
-        self.dark = dark
+        super().__init__(parent, background="w", enableMenu=False)
+        self.paper = paper
         self.setMouseEnabled(False, False)
         self.hideButtons()
         self.getPlotItem().setContentsMargins(2, 4, 8, 2)
         for name in ("left", "bottom"):
+            self.getAxis(name).setTickFont(_font())
+        self.colours = PAPER
+        self._redraw: Callable[[], None] | None = None  # draws the shown data again (new colours)
+        self._take_colours()
+
+    def _take_colours(self) -> bool:
+        """Colour the chart for its palette (or paper); returns whether anything changed."""
+        colours = PAPER if self.paper else colours_of(self.palette())
+        if colours == self.colours and self.backgroundBrush().color() == colours.background:
+            return False
+        self.colours = colours
+        self.setBackground(colours.background)
+        for name in ("left", "bottom"):
             axis = self.getAxis(name)
-            axis.setTickFont(_font())
-            axis.setTextPen("#dddddd" if dark else "#333333")
-            axis.setPen("#888888")
+            axis.setTextPen(colours.text)
+            axis.setPen(colours.axis)
+        return True
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if "colours" not in self.__dict__:
+            return  # still being made (Qt sends a palette change from the constructor)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and self._take_colours() and self._redraw is not None:
+            self._redraw()  # bars and lines take their brushes when drawn
 
     def bar_brush(self) -> QColor:
-        return BAR_DARK if self.dark else BAR
+        return self.colours.bar
 
     def image(self, width: int, height: int) -> QImage:
         """The chart drawn into an image of this size, at twice the resolution (for briefings)."""
@@ -61,6 +113,7 @@ class MonthsChart(_Chart):
 
     def set_months(self, months: list[tuple[str, int]], tick: Callable[[str], str] | None = None) -> None:
         """`tick` writes a month's label (a briefing's: 2025年9月 or Sep 2025); by default 2025-09."""
+        self._redraw = lambda: self.set_months(months, tick)
         self.clear()
         months = _fill_months(months)
         if not months:
@@ -78,13 +131,11 @@ class MonthsChart(_Chart):
         self.setYRange(0, max(heights) * 1.08 or 1, padding=0)
 
 
-SERIES_COLOURS = ("#3b78b5", "#d9822b", "#3a9a5b", "#b5443b", "#7d5ba6", "#8c6d31")
-
-
 class MonthLines(_Chart):
     """Articles per month of several regions, one line each, with a legend."""
 
     def set_series(self, series: dict[str, list[tuple[str, int]]]) -> None:
+        self._redraw = lambda: self.set_series(series)
         self.clear()
         every = _fill_months([(m, 0) for months in series.values() for m, _n in months])
         if not every:
@@ -92,8 +143,9 @@ class MonthLines(_Chart):
         index = {m: i for i, (m, _) in enumerate(every)}
         legend = self.getPlotItem().legend or self.addLegend(offset=(8, 4))
         legend.clear()
+        legend.setLabelTextColor(self.colours.text)
         largest = 1
-        for colour, (name, months) in zip(SERIES_COLOURS * 4, series.items(), strict=False):
+        for colour, (name, months) in zip(self.colours.series * 4, series.items(), strict=False):
             counts = dict(months)
             ys = [counts.get(m, 0) for m, _ in every]
             largest = max(largest, *ys)
@@ -107,11 +159,12 @@ class MonthLines(_Chart):
 class RankedBars(_Chart):
     """Horizontal bars, largest on top, each labelled on the left."""
 
-    def __init__(self, parent: QWidget | None = None, dark: bool = False):
-        super().__init__(parent, dark)
+    def __init__(self, parent: QWidget | None = None, paper: bool = False):
+        super().__init__(parent, paper)
         self.getAxis("left").setWidth(120)
 
     def set_items(self, items: list[tuple[str, int]]) -> None:
+        self._redraw = lambda: self.set_items(items)
         self.clear()
         if not items:
             self.getAxis("left").setTicks([[]])

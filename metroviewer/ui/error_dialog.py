@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..core.models import UserError
@@ -17,11 +19,20 @@ def show_error(parent: QWidget | None, error: BaseException, details: str = "") 
     box.setWindowTitle(box.tr("MetroViewer"))
     if isinstance(error, UserError):
         box.setText(str(error))
+    elif isinstance(error, sqlite3.DatabaseError):  # said as a sentence; the details stay copyable
+        box.setText(box.tr("The store could not be read or written ({0}). Nothing you imported was lost.")
+                    .format(error))
+        box.setDetailedText(details or "".join(traceback.format_exception(error)))
     else:
         box.setText(box.tr("Something went wrong: {0}").format(error))
         box.setInformativeText(box.tr("Nothing you imported was lost. The details below can be copied "
                                       "into a bug report."))
         box.setDetailedText(details or "".join(traceback.format_exception(error)))
+    if parent is not None and any(other is not box and other.isVisible() and other.text() == box.text()
+                                  for other in parent.findChildren(QMessageBox)):
+        box.deleteLater()  # the same error again (several reads failing at once): one dialog says it
+        return
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.exec() if not QApplication.platformName() == "offscreen" else box.open()
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHeaderView
@@ -40,9 +41,18 @@ def arrange_columns(w: MainWindow) -> None:
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
 
 
+def shows_stories(w: MainWindow) -> bool:
+    """Whether the list has one row per story: browsing does (desk.page lists each story once, as
+    its lead version), a search lists every version that matches."""
+    return w.list_model.article_filter.one_per_story or not w.list_model.query.strip()
+
+
 def count_in_background(w: MainWindow) -> None:
-    """The list's true size (a list shows its first 200 rows, then reads on as it scrolls)."""
+    """The list's true size (a list shows its first 200 rows, then reads on as it scrolls), in
+    the rows it shows: stories when browsing, articles for a search."""
     f, query = w.list_model.article_filter, w.list_model.query
+    if shows_stories(w):
+        f = replace(f, one_per_story=True)
     w.count_generation += 1
     generation = w.count_generation
 
@@ -67,8 +77,9 @@ def show_empty_state(w: MainWindow) -> None:
 def update_status(w: MainWindow) -> None:
     total, unread = w.tree_model.counts.all_articles
     in_view = f"{w.list_total:,}" if w.list_total is not None else "…"
-    text = w.tr("{0} articles in view · {1} articles, {2} unread in the store · {3}").format(
-        in_view, f"{total:,}", f"{unread:,}", w.store_path)
+    line = (w.tr("{0} stories in view · {1} articles, {2} unread in the store · {3}") if shows_stories(w)
+            else w.tr("{0} articles in view · {1} articles, {2} unread in the store · {3}"))
+    text = line.format(in_view, f"{total:,}", f"{unread:,}", w.store_path)
     query = w.list_model.query
     if query:
         text = w.tr("Search “{0}”: ").format(query) + text

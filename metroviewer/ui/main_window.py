@@ -27,7 +27,7 @@ from ..desk.desk import ArticleView
 from ..regions.gazetteer import Gazetteer
 from ..store.articles import ArticleFilter
 from ..summary.data import PanelData
-from . import layout, list_status, navigation
+from . import layout, list_status, navigation, read_only
 from .analyst_actions import HEADINGS, AnalystActions, saved_filter, saved_query
 from .article_list_model import DATE, MATCH, REGIONS, STAR, TITLE, ArticleListModel
 from .reader import ArticleReader
@@ -35,7 +35,7 @@ from .region_tree_model import KEY_ROLE, RegionTreeModel
 from .search_bar import SearchBar
 from .summary_panel import SummaryPanel, preload_charts
 from .tasks import TaskRunner
-from .window_actions import build_menus, offer_retag
+from .window_actions import build_menus, counts_stories, offer_retag
 
 
 class ArticleTable(QTableView):
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         # The one store access on this thread: opening it (a clear error if it cannot be) and the
         # tree's numbers, before the window shows. Everything after runs through the task runner.
-        self.opened = self.desk.open()
+        self.opened = self.desk.open(stories=counts_stories(self.settings))
         self.desk.forbid_thread()
         self.tasks = TaskRunner(self.desk, self)
         self._region_key: tuple[str, ...] = ("all",)
@@ -97,6 +97,8 @@ class MainWindow(QMainWindow):
         self._on_counts_read(self.opened.counts)
         self.tree.setCurrentIndex(self.tree_model.index_of(("all",)))
         self.retag_button: QPushButton | None = None
+        self.read_only_banner: QLabel | None = None
+        read_only.show_read_only(self)  # a newer or read-only store: said, and its writes disabled
         if self.opened.retag_needed:
             offer_retag(self)
         if not self.desk.checked:  # a large store: checked in the background, before any long write
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.right_splitter)
         self.main_splitter.setSizes([300, 900])
         self.setCentralWidget(self.main_splitter)
-        self.summary = SummaryPanel(self, dark=self.reader.dark)
+        self.summary = SummaryPanel(self)
         self.summary_dock = QDockWidget(self.tr("Summary"), self)
         self.summary_dock.setObjectName("summary_dock")  # saveState needs the name
         self.summary_dock.setWidget(self.summary)
@@ -185,7 +187,8 @@ class MainWindow(QMainWindow):
         key = self._region_key
         since, until = self.search_bar.dates()
         unread = self.actions_by_name["unread_only"].isChecked()
-        base = dict(since=since, until=until, unread_only=unread)
+        # an import-time window ("since I last looked", "since the last briefing"): ui/analyst_actions.py
+        base = dict(since=since, until=until, unread_only=unread, after_id=self.analyst.window_start())
         if key[0] == "region":
             return ArticleFilter(region=key[1], about_only=self.actions_by_name["about_only"].isChecked(), **base)
         if key[0] == "topic":
@@ -234,6 +237,7 @@ class MainWindow(QMainWindow):
         if self.summary_dock.isHidden():
             return
         f, query, title = self.current_filter(), self.current_query(), self.selection_title()
+        stories = counts_stories(self.settings)
         if self.tasks.writing() and (f, query) == self._panels_shown_for:
             return  # the list refreshes as an import writes; the panels follow when it is done
         self._panels_shown_for = (f, query)
@@ -241,7 +245,7 @@ class MainWindow(QMainWindow):
         generation = self._panels_generation
 
         def read(desk: Desk, _progress: object, _cancelled: object) -> PanelData:
-            return desk.panels(f, query)
+            return desk.panels(f, query, stories)
 
         def show(data: PanelData) -> None:
             if generation == self._panels_generation:
@@ -326,11 +330,15 @@ class MainWindow(QMainWindow):
                 self.set_starred(row.id, not row.is_starred)
 
     def set_read(self, article_id: int, read: bool) -> None:
+        if read_only.refuse_write(self):
+            return
         self.list_model.update_row(article_id, read=read)
         self.tasks.run(lambda desk, _p, _c: desk.set_read([article_id], read), lane="write",
                        on_success=self.apply_changes, on_failure=self.show_task_error)
 
     def set_starred(self, article_id: int, starred: bool) -> None:
+        if read_only.refuse_write(self, say=True):
+            return
         self.list_model.update_row(article_id, starred=starred)
         self.tasks.run(lambda desk, _p, _c: desk.set_starred([article_id], starred), lane="write",
                        on_success=self.apply_changes, on_failure=self.show_task_error)
@@ -368,14 +376,18 @@ class MainWindow(QMainWindow):
         if self._counts_task is not None and not self._counts_task.done:
             self._counts_again = True
             return
-        self._counts_task = self.tasks.run(lambda desk, _p, _c: desk.tree_counts(), on_success=self._on_counts_read,
+        stories = counts_stories(self.settings)
+        self._counts_task = self.tasks.run(lambda desk, _p, _c: desk.tree_counts(stories), on_success=self._on_counts_read,
                                            on_failure=self.show_task_error)
 
     def _on_counts_read(self, counts: TreeCounts) -> None:
-        self.tree_model.set_counts(counts)
-        self.tree.setColumnWidth(1, 48)
-        self.tree.setColumnWidth(2, 80)  # "312 / 1,204": mainly about it / mentioning it
-        self._update_status()
+        # Unchanged numbers (most refreshes while an import writes between its batches) cost the
+        # GUI thread nothing: walking the tree in Python held up the event loop.
+        if counts != self.tree_model.counts or not self.tree_model.rowCount():
+            self.tree_model.set_counts(counts)
+            self.tree.setColumnWidth(1, 48)
+            self.tree.setColumnWidth(2, 80)  # "312 / 1,204": mainly about it / mentioning it
+            self._update_status()
         self.counts_refreshed.emit()
         if self._counts_again:
             self._counts_again = False

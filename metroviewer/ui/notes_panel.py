@@ -1,5 +1,6 @@
 """The Notes view: the notes and highlights of what the list shows (a region, a saved search, a
-label), or those matching a search of the notes; a click opens the article."""
+label), or those matching a search of the notes; a click opens the article (ui/note_editing.py
+edits and deletes them)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import QDockWidget, QLineEdit, QListWidget, QListWidgetIt
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+
+NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class NotesPanel(QDockWidget):
@@ -61,8 +65,15 @@ class NotesPanel(QDockWidget):
             quote = f"“{n.quote}” " if n.quote else ""
             item = QListWidgetItem(f"{n.article_title}\n{quote}{n.text}".strip())
             item.setData(Qt.ItemDataRole.UserRole, n.article_id)
+            item.setData(NOTE_ROLE, n)
+            item.setToolTip(self.w.tr("Double-click to edit the note; Delete deletes it."))
             self.list.addItem(item)
         self.notes_shown.emit(len(notes))
+
+    @staticmethod
+    def note_of(item: QListWidgetItem) -> Any:
+        """The note (store/analyst.Note) an item shows."""
+        return item.data(NOTE_ROLE)
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
         article_id = item.data(Qt.ItemDataRole.UserRole)

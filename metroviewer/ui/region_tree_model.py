@@ -47,6 +47,9 @@ class RegionTreeModel(QAbstractItemModel):
     def set_counts(self, counts: TreeCounts) -> None:
         """Rebuild the tree when its shape changes; otherwise update the numbers in place."""
         old_shape = self._shape(self._counts)
+        if counts.stories != self._counts.stories:
+            self._headers[TOTAL] = self.tr("Stories") if counts.stories else self.tr("Articles")
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, TOTAL, TOTAL)
         self._counts = counts
         if self._shape(counts) != old_shape or not self.root.children:
             self.beginResetModel()
@@ -72,7 +75,7 @@ class RegionTreeModel(QAbstractItemModel):
 
     def _build(self, counts: TreeCounts) -> TreeNode:
         root = TreeNode(("root",), "")
-        total, unread = counts.all_articles
+        total, unread = _all(counts)
         root.children.append(TreeNode(("all",), self.tr("All articles"), root, total=total, unread=unread))
         root.children.append(TreeNode(("starred",), self.tr("Starred"), root, total=counts.starred))
         if counts.topics:
@@ -152,7 +155,7 @@ class RegionTreeModel(QAbstractItemModel):
                     child.about = about
                     changed.append(row)
             elif key[0] == "all":
-                total, unread = c.all_articles
+                total, unread = _all(c)
             elif key[0] == "starred":
                 total, unread = c.starred, 0
             elif key[0] == "topic":
@@ -236,6 +239,8 @@ class RegionTreeModel(QAbstractItemModel):
                 self._bold.setBold(True)
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole and col == TOTAL and node.about is not None:
+            if self._counts.stories:
+                return self.tr("{0:,} stories mainly about it, {1:,} mentioning it").format(node.about, node.total)
             return self.tr("{0:,} articles mainly about it, {1:,} mentioning it").format(node.about, node.total)
         if role == Qt.ItemDataRole.ToolTipRole and node.tooltip:
             return node.tooltip
@@ -247,3 +252,8 @@ class RegionTreeModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
+
+
+def _all(counts: TreeCounts) -> tuple[int, int]:
+    """(total, unread) of the "All articles" node, in what the tree counts."""
+    return counts.all_stories if counts.stories else counts.all_articles

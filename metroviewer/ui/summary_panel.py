@@ -68,9 +68,8 @@ class SummaryPanel(QScrollArea):
     figure_activated = Signal(int, str)
     charts_drawn = Signal()
 
-    def __init__(self, parent: QWidget | None = None, dark: bool = False):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.dark = dark
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("Summary"))
         body = QWidget(self)
@@ -137,11 +136,16 @@ class SummaryPanel(QScrollArea):
 
     def show_data(self, title: str, data: PanelData) -> None:
         self.data = data
-        self.heading.setText(self.tr("{0} · {1} articles").format(title, f"{data.total:,}"))
+        counted = self.tr("{0} · {1} stories") if data.stories else self.tr("{0} · {1} articles")
+        self.heading.setText(counted.format(title, f"{data.total:,}"))
+        # The monthly chart counts what the heading counts (the View menu's toggle).
+        self.section_titles["months"].setText(self.tr("Stories per month") if data.stories
+                                              else self.tr("Articles per month"))
         notes = []
         if data.is_sample or not data.months_complete:
-            notes.append(self.tr("Sources, regions and themes of the newest {0} articles.").format(
-                f"{data.sampled:,}"))
+            sampled = (self.tr("Sources, regions and themes of the newest {0} stories.") if data.stories
+                       else self.tr("Sources, regions and themes of the newest {0} articles."))
+            notes.append(sampled.format(f"{data.sampled:,}"))
         if not data.months_complete:
             notes.append(self.tr("Months of the matches counted."))
         if data.figures_from:
@@ -189,7 +193,8 @@ class SummaryPanel(QScrollArea):
         if chart is None:
             from .charts import MonthsChart, RankedBars
 
-            chart = MonthsChart(self.widget(), self.dark) if key == "months" else RankedBars(self.widget(), self.dark)
+            # The charts follow the window's palette, a theme switch included (charts.py).
+            chart = MonthsChart(self.widget()) if key == "months" else RankedBars(self.widget())
             if key == "months":
                 chart.setFixedHeight(150)
             setattr(self, key, chart)

@@ -19,4 +19,9 @@ def apply_theme(app: QApplication, dark: bool) -> None:
                  (role.Highlight, "#2f5fb3"), (role.HighlightedText, "#ffffff"), (role.Link, "#8ab4f8"),
                  (role.PlaceholderText, "#8a8a8a")):
         p.setColor(r, QColor(c))
+    # Out-of-use widgets (an unticked date, a greyed action) must look it: dimmed text.
+    disabled = QPalette.ColorGroup.Disabled
+    for r, c in ((role.WindowText, "#7a7d84"), (role.Text, "#7a7d84"), (role.ButtonText, "#7a7d84"),
+                 (role.Base, "#1f2125"), (role.Button, "#25272b")):
+        p.setColor(disabled, r, QColor(c))
     app.setPalette(p)

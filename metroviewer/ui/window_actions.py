@@ -19,7 +19,11 @@ from .story_actions import merge_selected, split_selected
 from .theme import apply_theme
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
     from .main_window import MainWindow
+
+COUNT_STORIES = "view/count_stories"
 
 # Marked for lupdate under the class that translates them at run time.
 SHORTCUTS_HELP = [
@@ -70,6 +74,8 @@ def build_menus(w: MainWindow) -> dict[str, QAction]:
     add(view, "unread_only", w.tr("Show &unread only"), lambda _on: w.reload_list(), checkable=True)
     add(view, "about_only", w.tr("Only articles mainly &about the region"), lambda _on: w.reload_list(),
         checkable=True)
+    add(view, "count_stories", w.tr("Count &stories, not articles"), lambda on: _set_count_stories(w, on),
+        checkable=True, checked=counts_stories(w.settings))
     add(view, "dark", w.tr("&Dark theme"), lambda on: _set_dark(w, on), checkable=True, checked=w.reader.dark)
     view.addSeparator()
     add(view, "focus_tree", w.tr("Focus the region tree"), w.tree.setFocus, "Ctrl+1")
@@ -142,6 +148,18 @@ def _set_hide_empty(w: MainWindow, on: bool) -> None:
     key = w.region_key
     w.tree_model.set_hide_empty(on)
     w.tree.setCurrentIndex(w.tree_model.index_of(key))
+
+
+def counts_stories(settings: QSettings) -> bool:
+    """Whether the tree and the panels count stories (each piece of news once, however many
+    sources carried it) rather than articles: stories unless the user chose otherwise."""
+    return bool(settings.value(COUNT_STORIES, True, type=bool))
+
+
+def _set_count_stories(w: MainWindow, on: bool) -> None:
+    w.settings.setValue(COUNT_STORIES, on)
+    w.refresh_counts()
+    w.reload_panels()
 
 
 def switch_language(w: MainWindow, code: str) -> None:

@@ -2,30 +2,46 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from metroviewer.ui import app_window
 
 from .conftest import list_titles, make_window, stored
 
 
-def test_an_empty_store_offers_the_samples_and_imports_them(qtbot, tmp_path, settings, monkeypatch):
-    asked = []
+def test_an_empty_store_offers_the_samples_once_the_window_is_shown_and_imports_them(
+        qtbot, tmp_path, settings, monkeypatch):
+    asked = []  # (the question's parent, whether that window was on screen, the question)
 
     def answer_yes(parent, title, text, *args, **kwargs):
-        asked.append(text)
+        asked.append((parent, parent.isVisible(), text))
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
-    window = make_window(qtbot, tmp_path / "new.db", settings)
+    window = app_window.open_window(tmp_path / "new.db", settings)  # as the app starts: then show()
+    qtbot.addWidget(window)
+    QApplication.processEvents()
+    assert asked == []  # not before the window is shown
     with qtbot.waitSignal(window.import_finished, timeout=30000):
-        app_window.offer_bundled_samples(window)
-    assert asked and "sample documents" in asked[0]
+        window.show()
+        qtbot.waitUntil(lambda: bool(asked))
+    (parent, visible, text), = asked
+    assert parent is window and visible and "sample documents" in text
     with stored(window) as store:
         assert store.articles.count() == 5
     qtbot.waitUntil(window.list_settled)
     assert "长三角资本“西进”为何锁定成都都市圈?" in list_titles(window)
+    window.tasks.shutdown()
     window.close()
+
+
+def test_a_window_closed_before_its_first_show_asks_nothing(qtbot, tmp_path, settings, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: (_ for _ in ()).throw(AssertionError("asked")))
+    window = app_window.open_window(tmp_path / "new.db", settings)
+    qtbot.addWidget(window)
+    window.tasks.shutdown()
+    window.close()
+    QApplication.processEvents()
 
 
 def test_a_store_with_articles_is_not_offered_the_samples(qtbot, workflow_db, settings, monkeypatch):

@@ -18,7 +18,7 @@ def shown_for(window, qtbot, key):
 
 def test_selecting_a_region_shows_its_charts_and_figures(window, qtbot):
     panel = shown_for(window, qtbot, ("region", "南京都市圈"))
-    assert panel.heading.text() == "南京都市圈 · 1 articles"
+    assert panel.heading.text() == "南京都市圈 · 1 stories"  # stories are counted by default
     rows = panel.figure_rows()
     assert rows[0][:4] == ["> 5.4 trillion yuan", "GDP", "2024", "南京都市圈"] and rows[0][4] == T2
     assert dict(panel.data.sources) == {"21世纪经济报道": 1}
@@ -27,7 +27,7 @@ def test_selecting_a_region_shows_its_charts_and_figures(window, qtbot):
         t for _pos, t in panel.sources.getAxis("left")._tickLevels[0]] == ["21世纪经济报道"], timeout=10000)
 
     panel = shown_for(window, qtbot, ("region", "成都都市圈"))
-    assert panel.heading.text() == "成都都市圈 · 2 articles"
+    assert panel.heading.text() == "成都都市圈 · 2 stories"
     assert ["1 GWh", "固态电池集成线", "2023", "成都", T1] in panel.figure_rows()
 
 
@@ -55,7 +55,7 @@ def test_hiding_the_panels_stops_their_reading_and_showing_reads_again(window, q
     assert "德阳" not in window.summary.heading.text()
     with qtbot.waitSignal(window.panels_shown, timeout=20000):
         window.actions_by_name["summary"].trigger()
-    assert window.summary.heading.text() == "德阳 · 1 articles"
+    assert window.summary.heading.text() == "德阳 · 1 stories"
 
 
 def test_a_regions_key_figures_head_the_panels_and_open_their_article(window, qtbot):
