@@ -52,10 +52,10 @@ def test_the_skip_list_matches_as_pattern_by_pattern_did():
 
 
 def test_files_come_back_from_the_workers_in_order_whatever_the_chunk_size(tmp_path):
-    generate(tmp_path / "docs", 37, seed=3, shape="single")
+    generate(tmp_path / "docs", 21, seed=3, shape="single")
     candidates = list(find_files([tmp_path / "docs"]))
     here = [ArticlePreparer(default_gazetteer()).prepare_file(c) for c in candidates]
-    for chunk_files, in_flight in ((1, 4), (5, 12), (64, 192)):
+    for chunk_files, in_flight in ((1, 4), (5, 12)):  # chunks of one; chunks that end short
         prepared = list(prepare_in_workers(candidates, default_gazetteer(), workers=2, in_flight=in_flight,
                                            chunk_files=chunk_files))
         assert [p.path for p in prepared] == [p.path for p in here]
