@@ -29,7 +29,7 @@ def test_sql_statements_live_in_store():
 # (core ← regions ← figures ← store ← ingest, summary ← briefing ← desk ← ui ← cli, app; figures
 # read region mentions with the tagger)
 LAYERS = [{"core"}, {"regions"}, {"figures"}, {"store"}, {"ingest", "summary"}, {"briefing"}, {"desk"}, {"ui"},
-          {"cli", "commands", "analyst_commands", "app"}, {"__main__"}]
+          {"commands", "app"}, {"analyst_commands"}, {"cli"}, {"__main__"}]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
 

@@ -68,6 +68,11 @@ class NewItems:
 class Analyst:
     def __init__(self, desk: Desk):
         self.desk = desk
+        # Counting a saved search is a full count (a search's, for a query) and the tree asks on
+        # every refresh (each article read): the counts are kept until the store's counts
+        # version (store/analyst.py) or the search itself changes. Tasks on several threads
+        # share it; each entry is replaced whole.
+        self._counted: dict[tuple[Any, ...], tuple[int, int]] = {}
 
     @property
     def repo(self) -> Any:
@@ -78,14 +83,18 @@ class Analyst:
     def saved_searches(self) -> list[dict[str, Any]]:
         """Every saved search with its counts (articles, unread, new) and whether it is followed."""
         followed = {key for kind, key, _seen, _when in self.repo.follows() if kind == SAVED}
+        version = self.repo.counts_version()
+        counted: dict[tuple[Any, ...], tuple[int, int]] = {}
         out = []
         for s in self.repo.saved_searches():
             f, query = self.filter_of(s)
-            total, unread = self._counts(f, query)
+            key = (version, f, query)
+            total, unread = counted[key] = self._counted.get(key) or self._counts(f, query)
             item = s.to_json()
             item["region_names"] = [self.desk.region_name(r) for r in s.regions]
             item.update(articles=total, unread=unread, followed=s.name in followed)
             out.append(item)
+        self._counted = counted  # only the searches of this version: the old ones go
         return out
 
     def save_search(self, name: str, *, query: str = "", regions: list[str] | None = None,

@@ -81,6 +81,17 @@ CREATE_WINDOWS = (
         PRIMARY KEY (kind, key)
     )""",
     "INSERT INTO last_looks (kind, key, seen_id, looked_at) SELECT kind, key, seen_id, looked_at FROM follows",
+    # Every change to what a saved search counts (an article's read state, date, title, text,
+    # source or topic; a label put on or taken off) moves this on, so that counts kept by it
+    # (desk/analyst.py) know they are stale; added and removed articles change the id and count.
+    "INSERT OR IGNORE INTO meta (key, value) VALUES ('counts_generation', '0')",
+    """CREATE TRIGGER analyst_counts_read AFTER UPDATE OF is_read ON articles WHEN NEW.is_read != OLD.is_read
+       BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'counts_generation'; END""",
+    """CREATE TRIGGER analyst_counts_edited AFTER UPDATE OF published_at, title, body, source, topic ON articles
+       BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'counts_generation'; END""",
+    "CREATE TRIGGER analyst_counts_labelled AFTER INSERT ON article_labels BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'counts_generation'; END",
+    "CREATE TRIGGER analyst_counts_unlabelled AFTER DELETE ON article_labels BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'counts_generation'; END",
+    "CREATE TRIGGER analyst_counts_relabelled AFTER UPDATE ON article_labels BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'counts_generation'; END",
     "ALTER TABLE briefing_runs ADD COLUMN newest_id INTEGER",
     # runs made before: the newest article imported by then
     "UPDATE briefing_runs SET newest_id = (SELECT coalesce(max(id), 0) FROM articles "
@@ -217,6 +228,16 @@ class AnalystRepository:
         with write_transaction(self.conn):
             self.conn.execute("DELETE FROM follows WHERE kind = 'saved' AND key = ?", [name])
             return self.conn.execute("DELETE FROM saved_searches WHERE name = ?", [name]).rowcount > 0
+
+    def counts_version(self) -> tuple[Any, ...]:
+        """What a saved search's counts depend on, cheaply read: it changes with every import
+        (run), deletion, restore, edit, label, re-tag and change of read state (the m019 triggers),
+        so counts kept under it are still right while it holds."""
+        return tuple(self.conn.execute(
+            "SELECT (SELECT coalesce(max(id), 0) FROM articles), (SELECT count(*) FROM articles), "
+            "(SELECT coalesce(max(id), 0) FROM import_runs), (SELECT group_concat(key || '=' || value) FROM meta "
+            "WHERE key IN ('tags_version', 'gazetteer_version', 'retag_unfinished', 'counts_generation'))"
+        ).fetchone())
 
     # -- follows ---------------------------------------------------------------------------
 

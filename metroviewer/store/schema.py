@@ -295,6 +295,18 @@ def m015_stories(db: Database) -> None:
 
 
 @migrations()
+def m016_title_sort_keys(db: Database) -> None:
+    """The list sorts by title in pinyin order (core/sort_keys.py): each article's sort key beside
+    its title, filled here for the articles already in the store, and an index that pages the
+    list by (key, id)."""
+    from .title_keys import fill_title_keys
+
+    db.execute("ALTER TABLE articles ADD COLUMN title_key TEXT NOT NULL DEFAULT ''")
+    fill_title_keys(db.conn)
+    db.execute("CREATE INDEX articles_by_title_key ON articles(title_key)")
+
+
+@migrations()
 def m017_story_counts(db: Database) -> None:
     """The roll-up counts count stories too (store/counts.py): per region, the stories whose lead
     version falls under it, those unread and those mainly about it, so that the tree can count
@@ -318,28 +330,6 @@ def m017_story_counts(db: Database) -> None:
 
 
 @migrations()
-def m019_analyst_windows(db: Database) -> None:
-    """The import-time date windows: the last look at every selection (followed or not), for
-    "since I last looked", and the newest article id at each briefing made, for "since the last
-    briefing" (store/analyst.py)."""
-    from .analyst import create_window_tables
-
-    create_window_tables(db.conn)
-
-
-@migrations()
-def m016_title_sort_keys(db: Database) -> None:
-    """The list sorts by title in pinyin order (core/sort_keys.py): each article's sort key beside
-    its title, filled here for the articles already in the store, and an index that pages the
-    list by (key, id)."""
-    from .title_keys import fill_title_keys
-
-    db.execute("ALTER TABLE articles ADD COLUMN title_key TEXT NOT NULL DEFAULT ''")
-    fill_title_keys(db.conn)
-    db.execute("CREATE INDEX articles_by_title_key ON articles(title_key)")
-
-
-@migrations()
 def m018_monthly_counts(db: Database) -> None:
     """Articles and stories per month for each region, "@all" and each topic (store/rollups.py),
     kept with the counts, so that the monthly chart does not count every article's date."""
@@ -347,6 +337,16 @@ def m018_monthly_counts(db: Database) -> None:
 
     rollups.create_table(db.conn)
     rollups.rebuild(db.conn)
+
+
+@migrations()
+def m019_analyst_windows(db: Database) -> None:
+    """The import-time date windows: the last look at every selection (followed or not), for
+    "since I last looked", and the newest article id at each briefing made, for "since the last
+    briefing" (store/analyst.py)."""
+    from .analyst import create_window_tables
+
+    create_window_tables(db.conn)
 
 
 @migrations()
@@ -359,6 +359,13 @@ def m020_cross_language_keys(db: Database) -> None:
 
     create_table(db.conn)
     fill_keys(db.conn)
+
+
+@migrations()
+def m021_story_leads_index(db: Database) -> None:
+    """The lead versions of each story, indexed: an import compares a story's new versions with
+    its lead alone (store/story_grouping.py mark_leads), not with all of its versions."""
+    db.execute("CREATE INDEX IF NOT EXISTS articles_story_leads ON articles(story_id) WHERE story_lead = 1")
 
 
 def migrate(db: Database) -> None:

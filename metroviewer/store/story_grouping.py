@@ -158,7 +158,7 @@ class StoryGrouper:
                          sorted(self.rows_bands))  # in key order: the B-tree is written page by page
         conn.executemany("UPDATE articles SET story_id = ? WHERE id = ?", self.placed)
         stories = {s for s, _a in self.placed}
-        mark_leads(conn, self.joined, keep_counts=self.keep_counts)
+        mark_leads(conn, self.joined, keep_counts=self.keep_counts, only_gained=True)
         self.xlang.finish()
         self._new_batch()
         return stories
@@ -169,18 +169,26 @@ def _chunks(items: list[Any], size: int) -> Iterable[list[Any]]:
         yield items[i:i + size]
 
 
-def mark_leads(conn: sqlite3.Connection, stories: Iterable[int], keep_counts: bool = True) -> None:
+def mark_leads(conn: sqlite3.Connection, stories: Iterable[int], keep_counts: bool = True,
+               only_gained: bool = False) -> None:
     """Mark each story's lead: its earliest version (by date, then id); rows change only where
-    the mark does, and the roll-up's story counts move with them (store/counts.py)."""
+    the mark does, and the roll-up's story counts move with them (store/counts.py).
+
+    `only_gained`: the stories only gained versions since their leads were marked (an import).
+    New versions come in marked as leads, and an old version that is not the lead cannot become
+    it, so only the rows marked as leads are compared (through a partial index): the cost does
+    not grow with a story's size, which at a reprint's thousandth version it otherwise would."""
     ids = sorted(set(stories))
     changes: list[tuple[int, int]] = []
+    which = " AND story_lead = 1" if only_gained else ""
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         marks = ",".join("?" * len(chunk))
         best: dict[int, tuple[tuple[bool, str, int], int]] = {}
         members: list[tuple[int, int, int]] = []
         for aid, story, published, lead in conn.execute(
-                f"SELECT id, story_id, published_at, story_lead FROM articles WHERE story_id IN ({marks})", chunk):
+                f"SELECT id, story_id, published_at, story_lead FROM articles WHERE story_id IN ({marks}){which}",
+                chunk):
             key = (published is None, published or "", aid)
             if story not in best or key < best[story][0]:
                 best[story] = (key, aid)

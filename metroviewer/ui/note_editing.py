@@ -82,11 +82,14 @@ class NoteEditing(QObject):
             if note is not None:
                 self._menu(note, event.globalPos(), open_article=False)
                 return True
-        elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Delete \
-                and (watched is self._reader or watched is self._list):
+        elif kind in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Delete and (watched is self._reader or watched is self._list):
             note = self.note_at_cursor()
             if note is not None:
-                self.delete(note)
+                if kind == QEvent.Type.ShortcutOverride:
+                    event.accept()  # on a note, Delete is this widget's key, not "delete the article"
+                else:
+                    self.delete(note)
                 return True
         return super().eventFilter(watched, event)
 

@@ -110,6 +110,14 @@
       <translation>预览…</translation>
     </message>
     <message>
+      <source>Published</source>
+      <translation>发布日期</translation>
+    </message>
+    <message>
+      <source>Published since the previous run (recipes)</source>
+      <translation>上次运行以来发布的（简报方案）</translation>
+    </message>
+    <message>
       <source>Recipe name:</source>
       <translation>方案名称：</translation>
     </message>
@@ -148,14 +156,6 @@
     <message>
       <source>Sections:</source>
       <translation>分节：</translation>
-    </message>
-    <message>
-      <source>Since the previous run (recipes)</source>
-      <translation>自上次运行以来（方案）</translation>
-    </message>
-    <message>
-      <source>The dates in view</source>
-      <translation>当前显示的日期</translation>
     </message>
     <message>
       <source>search “{0}”</source>
@@ -218,6 +218,36 @@
     </message>
   </context>
   <context>
+    <name>DateRange</name>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+  </context>
+  <context>
+    <name>DateWindow</name>
+    <message>
+      <source>Imported since I last looked</source>
+      <translation>上次查看以来导入的</translation>
+    </message>
+    <message>
+      <source>Imported since the last briefing</source>
+      <translation>上次简报以来导入的</translation>
+    </message>
+    <message>
+      <source>The articles imported after the latest briefing was saved or printed</source>
+      <translation>最近一次保存或打印简报之后导入的文章</translation>
+    </message>
+    <message>
+      <source>The articles imported after you last opened this region, saved search or label (at the first look, after the moment you opened it)</source>
+      <translation>您上次打开此地区、保存的搜索或标签之后导入的文章（首次查看时，为打开之后导入的）</translation>
+    </message>
+  </context>
+  <context>
     <name>EditArticleDialog</name>
     <message>
       <source>&amp;Published:</source>
@@ -269,6 +299,21 @@
     <message>
       <source>{0} of {1} files, {2} articles read</source>
       <translation>已读取 {0}/{1} 个文件，{2} 篇文章</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportWindows</name>
+    <message>
+      <source>after {0}</source>
+      <translation>{0}之后</translation>
+    </message>
+    <message>
+      <source>from now</source>
+      <translation>从现在起</translation>
+    </message>
+    <message>
+      <source>no briefing made yet: every article</source>
+      <translation>尚未生成简报：全部文章</translation>
     </message>
   </context>
   <context>
@@ -342,6 +387,14 @@
     <message>
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Delete the note</source>
+      <translation>删除笔记(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit the note…</source>
+      <translation>编辑笔记(&amp;E)…</translation>
     </message>
     <message>
       <source>&amp;Edit title, source and date…</source>
@@ -476,6 +529,10 @@
       <translation>正在编写简报…</translation>
     </message>
     <message>
+      <source>Count &amp;stories, not articles</source>
+      <translation>统计报道数而非文章数(&amp;S)</translation>
+    </message>
+    <message>
       <source>Delete articles</source>
       <translation>删除文章</translation>
     </message>
@@ -502,6 +559,10 @@
     <message>
       <source>Deleted {0} articles. Ctrl+Z brings them back.</source>
       <translation>已删除 {0} 篇文章。按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+      <source>Double-click to edit the note; Delete deletes it.</source>
+      <translation>双击编辑笔记；按 Delete 删除。</translation>
     </message>
     <message>
       <source>Edit title, source and date</source>
@@ -562,6 +623,10 @@
     <message>
       <source>MetroViewer</source>
       <translation>MetroViewer</translation>
+    </message>
+    <message>
+      <source>MetroViewer (read-only)</source>
+      <translation>MetroViewer（只读）</translation>
     </message>
     <message>
       <source>MetroViewer stores (*.db);;All files (*)</source>
@@ -672,6 +737,10 @@
       <translation>正在重新标注… {0} 篇文章</translation>
     </message>
     <message>
+      <source>Read-only: {0}</source>
+      <translation>只读：{0}</translation>
+    </message>
+    <message>
       <source>Reading the rest of the list…</source>
       <translation>正在读取列表的其余部分…</translation>
     </message>
@@ -780,6 +849,10 @@
       <translation>这些文章标注之后，地区列表已有变化。重新标注会重新读取文章，其他内容不变。</translation>
     </message>
     <message>
+      <source>This store is open read-only: the change was not saved.</source>
+      <translation>此数据库以只读方式打开：更改未保存。</translation>
+    </message>
+    <message>
       <source>Toggle &amp;read</source>
       <translation>切换已读(&amp;R)</translation>
     </message>
@@ -828,8 +901,59 @@
       <translation>当前显示 {0} 篇 · 存储库共 {1} 篇，未读 {2} 篇 · {3}</translation>
     </message>
     <message>
+      <source>{0} stories in view · {1} articles, {2} unread in the store · {3}</source>
+      <translation>当前显示 {0} 个报道 · 库中 {1} 篇文章，{2} 篇未读 · {3}</translation>
+    </message>
+    <message>
       <source>{0}, search “{1}”</source>
       <translation>{0}，搜索“{1}”</translation>
+    </message>
+  </context>
+  <context>
+    <name>NoteEditing</name>
+    <message>
+      <source>Ctrl+Z brings it back.</source>
+      <translation>按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+      <source>Delete highlight</source>
+      <translation>删除高亮</translation>
+    </message>
+    <message>
+      <source>Delete note</source>
+      <translation>删除笔记</translation>
+    </message>
+    <message>
+      <source>Deleted the highlight.</source>
+      <translation>已删除高亮。</translation>
+    </message>
+    <message>
+      <source>Deleted the note.</source>
+      <translation>已删除笔记。</translation>
+    </message>
+    <message>
+      <source>Edit note</source>
+      <translation>编辑笔记</translation>
+    </message>
+    <message>
+      <source>Edit note…</source>
+      <translation>编辑笔记…</translation>
+    </message>
+    <message>
+      <source>Note on “{0}”:</source>
+      <translation>关于“{0}”的笔记：</translation>
+    </message>
+    <message>
+      <source>Note:</source>
+      <translation>笔记：</translation>
+    </message>
+    <message>
+      <source>Open the article</source>
+      <translation>打开文章</translation>
+    </message>
+    <message>
+      <source>Restored the note.</source>
+      <translation>已恢复笔记。</translation>
     </message>
   </context>
   <context>
@@ -926,12 +1050,34 @@
       <translation>退出</translation>
     </message>
     <message>
+      <source>Recover what can be read</source>
+      <translation>恢复可读取的内容</translation>
+    </message>
+    <message>
       <source>Something went wrong: {0}</source>
       <translation>出错了：{0}</translation>
+    </message>
+    <message>
+      <source>The store could not be read or written ({0}). Nothing you imported was lost.</source>
+      <translation>无法读取或写入数据库（{0}）。您导入的内容没有丢失。</translation>
     </message>
   </context>
   <context>
     <name>QProgressDialog</name>
+    <message>
+      <source>Recovering what can be read of {0}…</source>
+      <translation>正在恢复 {0} 中可读取的内容…</translation>
+    </message>
+    <message>
+      <source>Recovering what can be read of {0}…
+Copying {1}</source>
+      <translation>正在恢复 {0} 中可读取的内容…
+正在复制 {1}</translation>
+    </message>
+    <message>
+      <source>The recovered copy opens now.</source>
+      <translation>现在打开恢复的副本。</translation>
+    </message>
     <message>
       <source>Updating the store for this version of MetroViewer…
 Large stores take a minute or more; nothing in them is lost.</source>
@@ -986,6 +1132,10 @@ Large stores take a minute or more; nothing in them is lost.</source>
       <translation>已加星标</translation>
     </message>
     <message>
+      <source>Stories</source>
+      <translation>报道</translation>
+    </message>
+    <message>
       <source>Topics</source>
       <translation>专题</translation>
     </message>
@@ -1030,6 +1180,10 @@ Large stores take a minute or more; nothing in them is lost.</source>
       <translation>主要关于此地区的文章 {0:,} 篇，提及此地区的 {1:,} 篇</translation>
     </message>
     <message>
+      <source>{0:,} stories mainly about it, {1:,} mentioning it</source>
+      <translation>主要关于此地区的报道 {0:,} 个，提及此地区的 {1:,} 个</translation>
+    </message>
+    <message>
       <source>{0}  · {1} new</source>
       <translation>{0}  · 新增 {1} 篇</translation>
     </message>
@@ -1060,16 +1214,16 @@ Large stores take a minute or more; nothing in them is lost.</source>
   <context>
     <name>SearchBar</name>
     <message>
-      <source>From</source>
-      <translation>从</translation>
+      <source>Date window</source>
+      <translation>时间范围</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>发布日期</translation>
     </message>
     <message>
       <source>Search titles and text (Chinese or English)…  Ctrl+F</source>
       <translation>搜索标题和正文（中文或英文）…  Ctrl+F</translation>
-    </message>
-    <message>
-      <source>to</source>
-      <translation>至</translation>
     </message>
   </context>
   <context>
@@ -1186,6 +1340,14 @@ Large stores take a minute or more; nothing in them is lost.</source>
       <translation>来源、地区和主题按最新的 {0} 篇文章统计。</translation>
     </message>
     <message>
+      <source>Sources, regions and themes of the newest {0} stories.</source>
+      <translation>来源、地区和主题按最新的 {0} 个报道统计。</translation>
+    </message>
+    <message>
+      <source>Stories per month</source>
+      <translation>每月报道数</translation>
+    </message>
+    <message>
       <source>Summary</source>
       <translation>摘要</translation>
     </message>
@@ -1232,6 +1394,10 @@ Large stores take a minute or more; nothing in them is lost.</source>
     <message>
       <source>{0} · {1} articles</source>
       <translation>{0} · {1} 篇文章</translation>
+    </message>
+    <message>
+      <source>{0} · {1} stories</source>
+      <translation>{0} · {1} 个报道</translation>
     </message>
   </context>
 </TS>

@@ -188,12 +188,10 @@ def test_notes_are_edited_and_deleted_in_the_reader_and_the_notes_view(qtbot, wo
         qtbot.keyClick(panel.list, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: panel.list.count() == 1)
     assert window.reader.extraSelections() == [] and "“资阳”" not in window.reader.toPlainText()
-    # double-click in the Notes view edits
+    # a double-click in the Notes view edits
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("the plain note, edited", True))
-    item = panel.list.item(0)
     with qtbot.waitSignal(editing.note_changed, timeout=10000):
-        qtbot.mouseDClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
-                          pos=panel.list.visualItemRect(item).center())
+        panel.list.itemDoubleClicked.emit(panel.list.item(0))
     qtbot.waitUntil(lambda: "the plain note, edited" in panel.list.item(0).text())
     window.close()
 
