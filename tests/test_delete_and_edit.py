@@ -113,3 +113,16 @@ def test_bad_edits_and_unknown_ids_are_refused_plainly(sample_store_path, capsys
     assert "There is no article 99999" in capsys.readouterr().err
     assert cli_main(["delete", "99999", "--db", db]) == 2
     assert "No article 99999" in capsys.readouterr().out
+
+
+def test_an_id_is_never_given_twice_after_the_newest_article_is_deleted(tmp_path, capsys):
+    """"Imported after article N" (since I last looked) and undo rely on ids only growing."""
+    folder, db = imported_inbox(tmp_path, capsys)
+    before = ids_by_title(db)
+    newest = max(before.values())
+    assert run(capsys, "delete", str(newest), "--db", db)[0] == 0
+    (folder / "later.md").write_text("# 成都都市圈通勤圈建设提速\n\n成都与德阳之间的市域铁路开工。\n", encoding="utf-8")
+    run(capsys, "import", str(folder), "--db", db)
+    added = {t: i for t, i in ids_by_title(db).items() if t not in before}
+    assert list(added) == ["成都都市圈通勤圈建设提速"]
+    assert added["成都都市圈通勤圈建设提速"] > newest

@@ -32,6 +32,9 @@ class KnownDocument:
     articles: int
 
 
+HIGHEST_ID_KEY = "articles.highest_id"  # in meta: the highest article id ever given
+
+
 class ImportWriter:
     def __init__(self, db: Database):
         self.db = db
@@ -91,11 +94,20 @@ class ImportWriter:
                 self._write_file(f, run_id, report, existing, seen_in_batch, deltas, pending, documents)
             documents.flush()  # before the articles that refer to them
             pending.flush(self.db.conn)
+            if pending.added:
+                self.db.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                     [HIGHEST_ID_KEY, str(pending.next_id - 1)])
             group_new_articles(self.db.conn, pending.added)
             self._apply_count_deltas(deltas)
 
     def _next_article_id(self) -> int:
-        return int(self.db.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0])
+        """Past every id ever given, not just the ids in the table: an id is never reused after
+        the newest article is deleted, so "imported after article N" (the analyst's marks) and
+        a deleted article's undo stay exact."""
+        return int(self.db.conn.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM articles), 0), "
+            "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?), 0)) + 1",
+            [HIGHEST_ID_KEY]).fetchone()[0])
 
     def _write_file(self, f: PreparedFile, run_id: int, report: ImportReport, existing: set[str],
                     seen: set[str], deltas: Counter[str], pending: _PendingInserts,
