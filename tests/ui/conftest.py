@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSettings
 
+from metroviewer.desk import Desk
 from metroviewer.regions.gazetteer import default_gazetteer
 from metroviewer.ui.main_window import MainWindow
 
@@ -65,3 +69,19 @@ def window(qtbot, workflow_db, settings):
 def list_titles(window):
     model = window.list_model
     return sorted(model.row_at(i).title for i in range(model.rowCount()))
+
+
+STORIES = Path(__file__).resolve().parent.parent / "data" / "real" / "stories"
+
+
+def story_store(tmp_path, files: list[str]) -> Path:
+    """A store of these files of the stories evaluation set, imported as a user would."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in files:
+        shutil.copy(STORIES / name, folder / name)
+    path = tmp_path / "stories.db"
+    with Desk(path) as desk:
+        desk.open()
+        desk.import_paths([folder], workers=0)
+    return path

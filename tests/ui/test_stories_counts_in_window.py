@@ -4,18 +4,13 @@ kept in the settings."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
-from metroviewer.desk import Desk
 from metroviewer.ui.region_tree_model import TOTAL
 
-from .conftest import make_window, select
+from .conftest import make_window, select, story_store
 
-STORIES = Path(__file__).resolve().parent.parent / "data" / "real" / "stories"
 # Three versions of one story and two of another, one more story (all three name 成渝's cities).
 FILES = ["chengyu-rail-1.md", "chengyu-rail-2.md", "chengyu-rail-3.md", "chengdawan-1.md", "chengdawan-2.md",
          "xian-plan-1.md"]
@@ -23,14 +18,7 @@ FILES = ["chengyu-rail-1.md", "chengyu-rail-2.md", "chengyu-rail-3.md", "chengda
 
 @pytest.fixture
 def store_path(tmp_path):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for name in FILES:
-        shutil.copy(STORIES / name, folder / name)
-    path = tmp_path / "stories.db"
-    with Desk(path) as desk:
-        desk.open()
-        desk.import_paths([folder], workers=0)
+    path = story_store(tmp_path, FILES)
     return path
 
 

@@ -3,31 +3,19 @@ other sources; split and merge change what the list shows."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from metroviewer.desk import Desk
 from metroviewer.ui.article_list_model import SOURCE
 from metroviewer.ui.story_actions import merge_stories, split_from_story
 
-from .conftest import make_window, open_row, stored
+from .conftest import make_window, open_row, stored, story_store
 
-STORIES = Path(__file__).resolve().parent.parent / "data" / "real" / "stories"
 FILES = ["chengyu-rail-1.md", "chengyu-rail-2.md", "chengyu-rail-3.md", "chengdawan-1.md", "chengdawan-2.md"]
 
 
 @pytest.fixture
 def story_window(qtbot, tmp_path, settings):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for name in FILES:
-        shutil.copy(STORIES / name, folder / name)
-    path = tmp_path / "stories.db"
-    with Desk(path) as desk:
-        desk.open()
-        desk.import_paths([folder], workers=0)
+    path = story_store(tmp_path, FILES)
     w = make_window(qtbot, path, settings)
     yield w
     w.tasks.shutdown()

@@ -4,16 +4,10 @@ lists each story once (browsing), in articles for a search (every version that m
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-from metroviewer.desk import Desk
+from .conftest import make_window, select, story_store
 
-from .conftest import make_window, select
-
-STORIES = Path(__file__).resolve().parent.parent / "data" / "real" / "stories"
 # Three versions of one story, two of another, one more: three stories, six articles.
 FILES = ["chengyu-rail-1.md", "chengyu-rail-2.md", "chengyu-rail-3.md", "chengdawan-1.md", "chengdawan-2.md",
          "xian-plan-1.md"]
@@ -21,14 +15,7 @@ FILES = ["chengyu-rail-1.md", "chengyu-rail-2.md", "chengyu-rail-3.md", "chengda
 
 @pytest.fixture
 def window(qtbot, tmp_path, settings):
-    folder = tmp_path / "news"
-    folder.mkdir()
-    for name in FILES:
-        shutil.copy(STORIES / name, folder / name)
-    path = tmp_path / "stories.db"
-    with Desk(path) as desk:
-        desk.open()
-        desk.import_paths([folder], workers=0)
+    path = story_store(tmp_path, FILES)
     w = make_window(qtbot, path, settings)
     yield w
     w.tasks.shutdown()
