@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 KEYS = ("window/geometry", "window/state", "window/main_splitter", "window/right_splitter", "window/list_header")
+DOCK_MIN = 220  # px: the charts' labels and bars still read
 TREE_MIN = 270  # px: "成都都市圈 (part)" at its depth, and the two count columns
 DOCK_SHARE = 0.27  # of the window's width, at most, for the summary dock
 LIST_SHARE = 0.42  # of the right pane's height for the list (the reader gets the rest)
@@ -49,7 +50,7 @@ def set_up(w: MainWindow) -> None:
     w.main_splitter.setCollapsible(0, False)
     w.right_splitter.setStretchFactor(0, 2)
     w.right_splitter.setStretchFactor(1, 3)
-    w.summary_dock.setMinimumWidth(260)
+    w.summary_dock.setMinimumWidth(DOCK_MIN)
 
 
 def fit(w: MainWindow) -> None:
@@ -62,7 +63,7 @@ def fit(w: MainWindow) -> None:
     if (tree < wanted_tree or tree > widest_tree) and tree + right > wanted_tree + 400:
         w.main_splitter.setSizes([wanted_tree, tree + right - wanted_tree])
     if not w.summary_dock.isFloating() and w.summary_dock.isVisible():
-        most = max(260, int(width * DOCK_SHARE))
+        most = max(DOCK_MIN, int(width * DOCK_SHARE))
         if w.summary_dock.width() > most:
             w.resizeDocks([w.summary_dock], [most], Qt.Orientation.Horizontal)
     # Column priorities: the title first; Regions gives way when the list is narrow.

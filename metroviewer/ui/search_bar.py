@@ -33,6 +33,10 @@ class DateRange(QWidget):
                                    (self.until_check, self.until_edit, until)):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            # the date and its arrow, without the spare room of the default hint: the bar must fit a
+            # 1024 px window beside the tree and the summary
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 26)
+            edit.setMaximumWidth(edit.minimumWidth() + 12)
             if value:
                 edit.setDate(QDate.fromString(value[:10], "yyyy-MM-dd"))
             check.setChecked(bool(value))
@@ -80,14 +84,14 @@ class SearchBar(QWidget):
         self.query_edit.setMaxLength(MAX_QUERY_CHARS)  # what a search reads of a query
         self.query_edit.setPlaceholderText(self.tr("Search titles and text (Chinese or English)…  Ctrl+F"))
         self.query_edit.setClearButtonEnabled(True)
-        self.query_edit.setMinimumWidth(220)
+        self.query_edit.setMinimumWidth(100)
         self.window_box = QComboBox(self)
         add_windows(self.window_box, self.tr("Published"))
         self.window_box.setAccessibleName(self.tr("Date window"))
         # sized to a short choice, not to the longest one, so that the search box keeps its room
         # at 1024 px; the open list shows every choice whole
         self.window_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.window_box.setMinimumContentsLength(10)
+        self.window_box.setMinimumContentsLength(6)
         self.window_box.view().setMinimumWidth(self.window_box.view().sizeHintForColumn(0) + 24)
         self.range = DateRange(self)
         # the publication-date fields of the original bar, kept by name for the window's callers
