@@ -35,7 +35,7 @@ class DateRange(QWidget):
             edit.setDisplayFormat("yyyy-MM-dd")
             # the date and its arrow, without the spare room of the default hint: the bar must fit a
             # 1024 px window beside the tree and the summary
-            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 26)
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("2026-12-31") + 32)
             edit.setMaximumWidth(edit.minimumWidth() + 12)
             if value:
                 edit.setDate(QDate.fromString(value[:10], "yyyy-MM-dd"))
@@ -91,7 +91,7 @@ class SearchBar(QWidget):
         # sized to a short choice, not to the longest one, so that the search box keeps its room
         # at 1024 px; the open list shows every choice whole
         self.window_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.window_box.setMinimumContentsLength(6)
+        self.window_box.setMinimumContentsLength(5)
         self.window_box.view().setMinimumWidth(self.window_box.view().sizeHintForColumn(0) + 24)
         self.range = DateRange(self)
         # the publication-date fields of the original bar, kept by name for the window's callers
