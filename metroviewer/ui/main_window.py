@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
-    QTableView,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -30,29 +29,13 @@ from ..summary.data import PanelData
 from . import layout, list_status, navigation, read_only
 from .analyst_actions import HEADINGS, AnalystActions, saved_filter, saved_query
 from .article_list_model import DATE, MATCH, REGIONS, STAR, TITLE, ArticleListModel
+from .navigation import ArticleTable
 from .reader import ArticleReader
 from .region_tree_model import KEY_ROLE, RegionTreeModel
 from .search_bar import SearchBar
 from .summary_panel import SummaryPanel, preload_charts
 from .tasks import TaskRunner
 from .window_actions import build_menus, counts_stories, offer_retag
-
-
-class ArticleTable(QTableView):
-    """The list's table; letters are the window's shortcuts (J, K, N, M, S), not a type-ahead search."""
-
-    end_requested = Signal()
-
-    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802 (Qt override)
-                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
-        # Ctrl+End goes to the list's true end, not the end of the rows read so far.
-        if action == QAbstractItemView.CursorAction.MoveEnd and self.model().canFetchMore(QModelIndex()):
-            self.end_requested.emit()
-            return self.currentIndex()
-        return super().moveCursor(action, modifiers)
-
-    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt override)
-        return
 
 
 class MainWindow(QMainWindow):

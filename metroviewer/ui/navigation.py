@@ -5,12 +5,31 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTableView
 
 from .article_list_model import TITLE
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+
+
+class ArticleTable(QTableView):
+    """The list's table; letters are the window's shortcuts (J, K, N, M, S), not a type-ahead search."""
+
+    end_requested = Signal()
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,  # noqa: N802 (Qt override)
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        # Ctrl+End goes to the list's true end, not the end of the rows read so far.
+        if action == QAbstractItemView.CursorAction.MoveEnd and self.model().canFetchMore(QModelIndex()):
+            self.end_requested.emit()
+            return self.currentIndex()
+        return super().moveCursor(action, modifiers)
+
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802 (Qt override)
+        return
 
 
 def select_row(w: MainWindow, row: int) -> None:
