@@ -194,3 +194,14 @@ def test_a_briefing_by_story_gives_each_story_a_section_most_covered_first(desk)
     assert "sources)" not in headings[2]
     zh = desk.compose_briefing(group_by="story", language="zh_CN")
     assert zh.sections[0].heading.endswith("（3 个来源）")
+
+
+def test_a_replaced_version_leaves_no_band_rows_behind(desk, folder):
+    """A band keeps only its first few articles: a removed version must free its places, or a
+    later near-copy would find no candidate there."""
+    (folder / "chengyu-rail-1.md").write_text("---\ntitle: 别的新闻\ndate: 2026-06-29\nsource: 新华社\n---\n\n"
+                                             "另一条消息，与成渝中线高铁无关。" * 3, encoding="utf-8")
+    desk.import_paths([folder], workers=0)
+    conn = desk.store().conn
+    orphans = conn.execute("SELECT count(*) FROM story_bands WHERE article_id NOT IN (SELECT id FROM articles)")
+    assert orphans.fetchone()[0] == 0

@@ -263,6 +263,12 @@ def forget_article(conn: sqlite3.Connection, article_id: int) -> None:
     marked again, and its fingerprint dropped."""
     row = conn.execute("SELECT story_id FROM articles WHERE id = ?", [article_id]).fetchone()
     conn.execute("UPDATE articles SET story_id = NULL WHERE id = ?", [article_id])
+    # Its band rows go too (found by their keys, from its signature): a band keeps only its first
+    # few articles, and a slot held by a removed one would hide a later near-copy.
+    signature = conn.execute("SELECT signature FROM story_prints WHERE article_id = ?", [article_id]).fetchone()
+    if signature:
+        conn.executemany("DELETE FROM story_bands WHERE band = ? AND article_id = ?",
+                         [(band, article_id) for band in fp.band_keys(signature[0])])
     conn.execute("DELETE FROM story_prints WHERE article_id = ?", [article_id])
     cross_language.forget(conn, article_id)
     if row and row[0] is not None:
