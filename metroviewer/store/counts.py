@@ -33,12 +33,7 @@ def count_article(deltas: Counter[str], scope: Iterable[str], about: Iterable[st
     """Add (sign +1) or take away (-1) one article: `scope` its regions with their ancestors,
     `about` those of them it is mainly about, `lead` whether it stands for its story."""
     scope, about = list(scope), list(about)
-    for rid in counters(scope, topic):
-        deltas["t:" + rid] += sign
-        if unread:
-            deltas["u:" + rid] += sign
-    for rid in about:
-        deltas["a:" + rid] += sign
+    _count(deltas, ("t:", "u:", "a:"), scope, about, topic, unread, sign)
     if lead:
         count_story(deltas, scope, about, topic, unread=unread, sign=sign)
 
@@ -47,12 +42,19 @@ def count_story(deltas: Counter[str], scope: Iterable[str], about: Iterable[str]
                 unread: bool, sign: int) -> None:
     """Add or take away one story, counted where its lead is (an article that became, or
     stopped being, its story's lead moves only these columns)."""
+    _count(deltas, ("s:", "r:", "b:"), scope, about, topic, unread, sign)
+
+
+def _count(deltas: Counter[str], keys: tuple[str, str, str], scope: Iterable[str], about: Iterable[str],
+           topic: str, unread: bool, sign: int) -> None:
+    """One article or story in the columns named by `keys`: (total, unread, about)."""
+    total, unread_key, about_key = keys
     for rid in counters(scope, topic):
-        deltas["s:" + rid] += sign
+        deltas[total + rid] += sign
         if unread:
-            deltas["r:" + rid] += sign
+            deltas[unread_key + rid] += sign
     for rid in about:
-        deltas["b:" + rid] += sign
+        deltas[about_key + rid] += sign
 
 
 def lead_changes(conn: sqlite3.Connection, changes: list[tuple[int, int]]) -> Counter[str]:
