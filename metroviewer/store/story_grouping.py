@@ -6,21 +6,17 @@ version is marked, and the roll-up's story counts follow (store/counts.py)."""
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
 from ..core import stories as fp
 from ..core.search_text import index_body_source
+from ..core.story_batch import CANDIDATES_PER_BAND, BatchArticle, batch_matches
 from ..core.text import fold_same_length
 from . import cross_language, rollups
 from .counts import apply_count_deltas, lead_changes, stories_as_leads
 
-# A band shared by more than this many articles says little (boilerplate, templated text):
-# only its first few articles are candidates, so a look-up's cost is bounded.
-CANDIDATES_PER_BAND = 4
-MAX_CANDIDATES = 8  # compared in full: those sharing most bands
 JACCARD_KEY = "stories.jaccard"
 
 
@@ -42,9 +38,11 @@ class StoryGrouper:
     articles in the same order make the same stories). Use inside the writer's transaction.
 
     What the store already holds is read once per batch (`place_all`): the stories of the
-    batch's exact texts, the first articles of each of its bands, and their fingerprints; the
-    batch's own articles find each other through dicts. A band keeps at most CANDIDATES_PER_BAND
-    rows (only the first ones are ever candidates), so near-copies add few rows."""
+    batch's exact texts, the first articles of each of its bands, and their fingerprints; then
+    every candidate pair of the batch is found and scored at once (core/story_batch.py), and
+    the walk in order picks each article's story among its alike pairs. A band keeps at most
+    CANDIDATES_PER_BAND rows (only the first ones are ever candidates), so near-copies add few
+    rows."""
 
     def __init__(self, conn: sqlite3.Connection, jaccard: float | None = None, keep_counts: bool = True):
         self.conn = conn
@@ -59,8 +57,9 @@ class StoryGrouper:
     def _new_batch(self) -> None:
         self.by_text: dict[str, int] = {}  # texts → story (stored and this batch's)
         self.stored_bands: dict[int, list[int]] = {}  # band → its first stored articles
-        self.bands: dict[int, list[int]] = {}  # this batch's band keys → articles
-        self.prints: dict[int, tuple[bytes, int, int]] = {}  # candidates → signature, size, story
+        self.prints: dict[int, tuple[bytes, int, int]] = {}  # stored candidates → signature, size, story
+        self.alike: list[list[tuple[float, int]]] = []  # per article of the batch: (score, candidate)
+        self.stories_in_batch: list[int] = []  # the story of each placed article of the batch
         self.placed: list[tuple[int, int]] = []  # (story, article)
         self.joined: set[int] = set()  # stories that gained a version (a new one's lead is itself)
         self.rows_prints: list[tuple[int, str, int, bytes]] = []
@@ -71,11 +70,28 @@ class StoryGrouper:
         fingerprints unless they are stored already); returns the stories that changed."""
         self._read_stored(batch)
         self.xlang.read_batch([article_id for article_id, _h, _p in batch])
-        for article_id, content_hash, print_ in batch:
-            self._place(article_id, content_hash, print_)
+        matches = batch_matches(
+            [BatchArticle(p.bands, p.signature, p.shingles, not reprint)
+             for (_a, _h, p), reprint in zip(batch, self._reprints(batch), strict=True)],
+            self.stored_bands, {aid: (sig, n) for aid, (sig, n, _s) in self.prints.items()},
+            self.jaccard, fp.CONTAINMENT)
+        self.alike = matches.alike
+        self.rows_bands = [(band, batch[position][0]) for band, position in matches.band_rows]
+        for position, (article_id, content_hash, print_) in enumerate(batch):
+            self._place(position, article_id, content_hash, print_)
         if not store_prints:
             self.rows_prints = []
         return self._finish()
+
+    def _reprints(self, batch: list[tuple[int, str, fp.Fingerprint]]) -> list[bool]:
+        """Whether each article repeats a text already stored or earlier in the batch: it joins
+        that text's story, and its bands, the same as that text's, are not offered again."""
+        seen = set(self.by_text)
+        reprints = []
+        for _a, _h, print_ in batch:
+            reprints.append(print_.text_hash in seen)
+            seen.add(print_.text_hash)
+        return reprints
 
     def _read_stored(self, batch: list[tuple[int, str, fp.Fingerprint]]) -> None:
         """What the batch needs of the store, in a few queries (not one per article)."""
@@ -99,9 +115,8 @@ class StoryGrouper:
                 f"JOIN articles a ON a.id = p.article_id WHERE p.article_id IN ({','.join('?' * len(chunk))}) "
                 "AND a.story_id IS NOT NULL", chunk))
 
-    def _place(self, article_id: int, content_hash: str, print_: fp.Fingerprint) -> int:
-        reprint = print_.text_hash in self.by_text  # its bands are those of the text it repeats
-        story = self._story_for(content_hash, print_)
+    def _place(self, position: int, article_id: int, content_hash: str, print_: fp.Fingerprint) -> int:
+        story = self._story_for(position, content_hash, print_)
         if story is None and content_hash not in self.pins:  # a pinned article joins no story by itself
             story = self.xlang.story_for(article_id)
         if story is None:
@@ -113,25 +128,20 @@ class StoryGrouper:
         if pin is not None:
             self.pin_story.setdefault(pin, story)
         self.by_text.setdefault(print_.text_hash, story)
-        self.prints[article_id] = (print_.signature, print_.shingles, story)
-        for band in () if reprint else print_.bands:
-            mine = self.bands.setdefault(band, [])
-            if len(mine) + len(self.stored_bands.get(band, ())) < CANDIDATES_PER_BAND:
-                self.rows_bands.append((band, article_id))
-            mine.append(article_id)
+        self.stories_in_batch.append(story)
         self.rows_prints.append((article_id, print_.text_hash, print_.shingles, print_.signature))
         self.placed.append((story, article_id))
         self.xlang.placed(article_id, story)
         return story
 
-    def _story_for(self, content_hash: str, print_: fp.Fingerprint) -> int | None:
+    def _story_for(self, position: int, content_hash: str, print_: fp.Fingerprint) -> int | None:
         pin = self.pins.get(content_hash)
         if pin is not None:
             return self.pin_story.get(pin) or self._pinned_story(pin)
         story = self.by_text.get(print_.text_hash)
         if story is not None:
             return story
-        return self._similar_story(print_) if print_.bands else None
+        return self._similar_story(position)
 
     def _pinned_story(self, pin: str) -> int | None:
         row = self.conn.execute(
@@ -139,16 +149,14 @@ class StoryGrouper:
             "WHERE p.pin = ? AND a.story_id IS NOT NULL ORDER BY a.id LIMIT 1", [pin]).fetchone()
         return int(row[0]) if row else None
 
-    def _similar_story(self, print_: fp.Fingerprint) -> int | None:
-        # Candidates: the articles sharing most bands with this one (a few per band at most):
-        # this batch's first, then the store's, so that ties go the same way in every run.
-        near = [aid for band in print_.bands for aid in self.bands.get(band, ())[:CANDIDATES_PER_BAND]]
-        near.extend(aid for band in print_.bands for aid in self.stored_bands.get(band, ()))
-        if not near:
-            return None
-        top = [aid for aid, _n in Counter(near).most_common(MAX_CANDIDATES)]
-        found = [self.prints[aid] for aid in top if aid in self.prints]
-        return fp.best_match(print_.signature, print_.shingles, found, self.jaccard)
+    def _similar_story(self, position: int) -> int | None:
+        """The story of the candidate most like the article (ties: the oldest story), or None."""
+        best: tuple[float, int] | None = None
+        for score, candidate in self.alike[position]:
+            story = self.stories_in_batch[candidate] if candidate >= 0 else self.prints[~candidate][2]
+            if best is None or score > best[0] or (score == best[0] and story < best[1]):
+                best = (score, story)
+        return best[1] if best else None
 
     def _finish(self) -> set[int]:
         conn = self.conn
