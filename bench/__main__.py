@@ -113,6 +113,28 @@ def measure_region_select(store: Store) -> dict[str, object]:
     return {"median_ms_by_region": results, "of_which_panels_ms": panels, "worst_ms": max(results.values())}
 
 
+def measure_story_listing(store: Store) -> dict[str, object]:
+    """Issue 16: listing a region's stories (each story once, as its lead version, with its
+    number of sources; tree counts and panels counting stories) against listing its articles,
+    as the window does in each mode (the View menu's toggle)."""
+    gazetteer = default_gazetteer()
+    out: dict[str, dict[str, float]] = {}
+    for region in (None, "长三角", "成都都市圈", "德阳", "南京/鼓楼区"):
+        timings: dict[str, list[float]] = {"articles": [], "stories": []}
+        for _ in range(5):
+            for mode, stories in (("articles", False), ("stories", True)):
+                f = ArticleFilter(region=region, one_per_story=stories)
+                t = time.perf_counter()
+                store.stories.attach(store.articles.page(f, limit=200))
+                store.regions.counts(stories=stories)
+                panel_data(store, gazetteer, f)
+                timings[mode].append((time.perf_counter() - t) * 1000)
+        out[region or "all articles"] = {mode: round(statistics.median(v), 2) for mode, v in timings.items()}
+    return {"median_ms_by_region": out,
+            "worst_articles_ms": max(v["articles"] for v in out.values()),
+            "worst_stories_ms": max(v["stories"] for v in out.values())}
+
+
 def measure_references(corpus_dir: Path, work: Path, imported: dict[str, float]) -> dict[str, object]:
     """Both references on the same articles, each with the import's ratio to it (reference.py):
     by wall-clock rate (the goal's measure), and by CPU seconds an article (the steadier one on
@@ -213,6 +235,8 @@ def main() -> None:
     result["search"] = measure_search(reader, rounds=3)
     print(f"search: {result['search']}", file=sys.stderr)
     result["select_region"] = measure_region_select(reader)
+    result["stories_vs_articles"] = measure_story_listing(reader)
+    print(f"stories: {result['stories_vs_articles']}", file=sys.stderr)
     reader.close()
 
     if not args.skip_gui:

@@ -16,8 +16,11 @@ def test_the_benchmark_runs_at_a_tiny_size(tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     result = json.loads(out.read_text())
     assert result["import"]["added"] == 300
-    for key in ("bare_insert", "minimal_reference", "search", "select_region", "gui_cold_start", "gui_during_import", "store_mb"):
+    for key in ("bare_insert", "minimal_reference", "search", "select_region", "gui_cold_start",
+                "gui_during_import", "store_mb"):
         assert key in result
+    listing = result["stories_vs_articles"]["median_ms_by_region"]["all articles"]
+    assert listing["stories"] > 0 and listing["articles"] > 0
     assert "error" not in result["gui_cold_start"] and "error" not in result["gui_during_import"]
     assert result["briefing_pdf"]["articles"] == 200 and result["briefing_pdf"]["pages"] >= 2
     assert result["search"]["p95_ms"] > 0
