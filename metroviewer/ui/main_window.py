@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.tree_model.hide_empty = self.settings.value("view/hide_empty", True, type=bool)
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
+        self.tree_model.is_expanded = self.tree.isExpanded  # count refreshes skip what is folded away
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)

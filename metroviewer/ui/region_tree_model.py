@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,8 @@ from ..regions.gazetteer import Gazetteer
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, UNREAD, TOTAL = range(3)
 Index = QModelIndex | QPersistentModelIndex
+# What a change of counts changes: the numbers, the bold of unread rows, the counts' tooltip.
+_NUMBER_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole]
 
 
 @dataclass(eq=False)
@@ -41,6 +44,8 @@ class RegionTreeModel(QAbstractItemModel):
         self.hide_empty = True
         self._counts = TreeCounts({}, [], (0, 0), 0)
         self._headers = [self.tr("Region"), self.tr("Unread"), self.tr("Articles")]
+        # Whether the view shows a node's children (QTreeView.isExpanded); None: as if all were.
+        self.is_expanded: Callable[[QModelIndex], bool] | None = None
 
     # -- building ---------------------------------------------------------------------------
 
@@ -56,7 +61,7 @@ class RegionTreeModel(QAbstractItemModel):
             self.root = self._build(counts)
             self.endResetModel()
         else:
-            self._update_numbers(self.root)
+            self._update_numbers(self.root, shown=True)
 
     @property
     def counts(self) -> TreeCounts:
@@ -141,9 +146,12 @@ class RegionTreeModel(QAbstractItemModel):
                                for name, n, u in counts.labels]
             root.children.append(labels)
 
-    def _update_numbers(self, node: TreeNode) -> None:
+    def _update_numbers(self, node: TreeNode, shown: bool) -> None:
         """New numbers into the nodes; one dataChanged per run of changed siblings (a signal per
-        node had the view call back into Python thousands of times while an import ran)."""
+        node had the view call back into Python thousands of times while an import ran), and
+        none for the children of a collapsed node: the view reads them when it shows them, and
+        each signal has it walk its range through the model (a count refresh of the whole map
+        took 440 ms of the GUI thread; a district's numbers change with nearly every batch)."""
         c = self._counts
         changed: list[int] = []
         for row, child in enumerate(node.children):
@@ -171,11 +179,17 @@ class RegionTreeModel(QAbstractItemModel):
             if (total, unread, new) != (child.total, child.unread, child.new):
                 child.total, child.unread, child.new = total, unread, new
                 changed.append(row)
-            self._update_numbers(child)
-        if changed:
+            if child.children:
+                self._update_numbers(child, shown and self._expanded(row, child))
+        if changed and shown:
             first, last = changed[0], changed[-1]
+            # Naming the roles that changed spares the view re-measuring the rows: without them
+            # QTreeView asks the model for each row's index and size hint (Python, per row).
             self.dataChanged.emit(self.createIndex(first, NAME, node.children[first]),
-                                  self.createIndex(last, TOTAL, node.children[last]))
+                                  self.createIndex(last, TOTAL, node.children[last]), _NUMBER_ROLES)
+
+    def _expanded(self, row: int, node: TreeNode) -> bool:
+        return self.is_expanded is None or self.is_expanded(self.createIndex(row, NAME, node))
 
     # -- finding ------------------------------------------------------------------------------
 
