@@ -89,10 +89,13 @@ def main() -> None:
             settle.setInterval(10)
             settle.timeout.connect(settle_tick)
             settle.start()
+            settle_watchdog = StallWatchdog(last) if os.environ.get("BENCH_STALL_STACKS") == "1" else None
 
             def settled() -> None:
                 settle.stop()
                 result["settle_max_stall_ms"] = max(settle_gaps, default=0.0) * 1000
+                if settle_watchdog is not None:
+                    result["settle_stacks"] = settle_watchdog.stop()
                 start_stall_probe()
 
             QTimer.singleShot(SETTLE_MS, settled)

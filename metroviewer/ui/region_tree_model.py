@@ -16,6 +16,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME, UNREAD, TOTAL = range(3)
 Index = QModelIndex | QPersistentModelIndex
 # What a change of counts changes: the numbers, the bold of unread rows, the counts' tooltip.
+_NUMBERS_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # once: enum arithmetic is slow
 _NUMBER_ROLES = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole]
 
 
@@ -44,6 +45,7 @@ class RegionTreeModel(QAbstractItemModel):
         self.hide_empty = True
         self._counts = TreeCounts({}, [], (0, 0), 0)
         self._headers = [self.tr("Region"), self.tr("Unread"), self.tr("Articles")]
+        self._names = {rid: region.name for rid, region in gazetteer.regions.items()}
         # Whether the view shows a node's children (QTreeView.isExpanded); None: as if all were.
         self.is_expanded: Callable[[QModelIndex], bool] | None = None
 
@@ -105,14 +107,40 @@ class RegionTreeModel(QAbstractItemModel):
         return root
 
     def _region_node(self, rid: str, parent: TreeNode, counts: TreeCounts, path: frozenset[str]) -> TreeNode | None:
-        total, unread = counts.regions.get(rid, (0, 0))
-        if self.hide_empty and not total:
-            return None
+        """The node of a region with its subtree (none where hidden as empty). The whole map is
+        thousands of nodes, rebuilt whenever a region gains its first article during an import:
+        the walk keeps what it reads in locals, and tooltips are written when asked for."""
+        regions, about, new, children = counts.regions, counts.about, counts.new, self.gazetteer.children
+        names = self._names
+        partial, part = self.gazetteer.partial, self.tr(" (part)")
+        hide_empty = self.hide_empty
+        on_path: set[str] = set(path)
+
+        def build(rid: str, parent: TreeNode) -> TreeNode | None:
+            total, unread = regions.get(rid, (0, 0))
+            if hide_empty and not total:
+                return None
+            label = names[rid]
+            if parent.key[0] == "region" and (parent.key[1], rid) in partial:
+                label += part
+            node = TreeNode(("region", rid), label, parent, total=total, unread=unread,
+                            about=about.get(rid, 0), new=new.get(("region", rid), 0))
+            on_path.add(rid)
+            for child in children.get(rid, ()):
+                if child not in on_path:
+                    sub = build(child, node)
+                    if sub:
+                        node.children.append(sub)
+            on_path.discard(rid)
+            return node
+
+        return build(rid, parent)
+
+    def _region_tooltip(self, node: TreeNode) -> str:
+        rid = node.key[1]
         region = self.gazetteer.regions[rid]
-        label = region.name
-        partial = parent.key[0] == "region" and (parent.key[1], rid) in self.gazetteer.partial
-        if partial:
-            label += self.tr(" (part)")
+        parent = node.parent
+        partial = parent is not None and parent.key[0] == "region" and (parent.key[1], rid) in self.gazetteer.partial
         kind = {"agglomeration": self.tr("urban agglomeration"), "metro": self.tr("metropolitan area"),
                 "city": self.tr("city"), "district": self.tr("district/county"), "label": self.tr("region"),
                 "province": self.tr("province")}.get(region.kind, region.kind)
@@ -123,15 +151,8 @@ class RegionTreeModel(QAbstractItemModel):
                 tooltip += "\n" + self.tr("Plan: {0}").format(region.plan)
         if partial:
             tooltip += "\n" + self.tr("Only part of this city is in the area: ") + "、".join(
-                self.gazetteer.partial[(parent.key[1], rid)])
-        node = TreeNode(("region", rid), label, parent, total=total, unread=unread, tooltip=tooltip,
-                        about=counts.about.get(rid, 0), new=counts.new.get(("region", rid), 0))
-        for child in self.gazetteer.children.get(rid, []):
-            if child not in path:
-                sub = self._region_node(child, node, counts, path | {rid})
-                if sub:
-                    node.children.append(sub)
-        return node
+                self.gazetteer.partial[(parent.key[1], rid)])  # type: ignore[union-attr]
+        return tooltip
 
     def _analyst_nodes(self, root: TreeNode, counts: TreeCounts) -> None:
         """Saved searches and labels, each under a heading of its own."""
@@ -256,10 +277,12 @@ class RegionTreeModel(QAbstractItemModel):
             if self._counts.stories:
                 return self.tr("{0:,} stories mainly about it, {1:,} mentioning it").format(node.about, node.total)
             return self.tr("{0:,} articles mainly about it, {1:,} mentioning it").format(node.about, node.total)
+        if role == Qt.ItemDataRole.ToolTipRole and node.key[0] == "region":
+            return self._region_tooltip(node)
         if role == Qt.ItemDataRole.ToolTipRole and node.tooltip:
             return node.tooltip
         if role == Qt.ItemDataRole.TextAlignmentRole and col != NAME:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _NUMBERS_ALIGNED
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
