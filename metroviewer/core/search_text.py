@@ -14,14 +14,10 @@ import hashlib
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # numpy is imported when first needed: the window starts without it
-    import numpy as np
 
 from .limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS
 from .models import IndexedText, Summary
-from .text import HAN, HAN_RANGES, fold
+from .text import HAN, fold, han_table
 
 _SEGMENT = re.compile(f"([{HAN}]+)|([0-9a-z\u00c0-\u024f]+)")
 
@@ -41,16 +37,6 @@ def _pairs(match: re.Match[str]) -> str:
     return " " + " ".join(map(str.__add__, run, run[1:])) + " "
 
 
-@lru_cache(maxsize=1)
-def _is_han_table() -> np.ndarray:
-    import numpy as np
-
-    table = np.zeros(0x110000, dtype=np.int8)
-    for start, end in HAN_RANGES:
-        table[start : end + 1] = 1
-    return table
-
-
 _SPACE = ord(" ")
 
 
@@ -59,34 +45,40 @@ def _pairs_and_characters(text: str, characters: bool = True) -> tuple[str, str]
     Han characters, sorted, built with array operations.
 
     Writing pairs is the largest cost of preparing an article; per character this does in a
-    few vector steps what the regular expression does with a call for every run: each Han
-    character followed by another becomes "ab ", a run's last one a space, and a run is
-    preceded by a space.
+    few vector steps what the regular expression does with a call for every run. Each
+    character has four slots, kept or not: a space opening a run (its first Han character),
+    the character itself (not Han, or Han followed by Han), the next character (Han followed
+    by Han: the pair), and a space (Han). So "ab" in a run becomes "ab ", a run's last
+    character a space, and text outside runs stays as it is.
     """
     import numpy as np
 
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    han = _is_han_table()[codes]
+    han = han_table()[codes]
     if not han.any():
         return text, ""
-    followed = np.zeros_like(han)
-    followed[:-1] = han[1:]
-    pair = han & followed
-    starts = np.empty_like(han)
-    starts[0] = han[0]
-    np.greater(han[1:], han[:-1], out=starts[1:])
-    lengths = (1 + 2 * pair + starts).astype(np.intp)
-    ends = np.cumsum(lengths)
-    at = ends - lengths + starts
-    out = np.full(int(ends[-1]), _SPACE, dtype=np.uint32)
-    keep = np.flatnonzero((han == 0) | pair)  # a run's last character leaves only its space
-    out[at[keep]] = codes[keep]
-    in_pair = np.flatnonzero(pair)
-    out[at[in_pair] + 1] = codes[in_pair + 1]
-    pairs = out.tobytes().decode("utf-32-le", "surrogatepass")
+    n = codes.size
+    pair = np.zeros(n, dtype=bool)
+    np.logical_and(han[:-1], han[1:], out=pair[:-1])
+    slots = np.empty((n, 4), dtype=np.uint32)
+    slots[:, 0] = _SPACE
+    slots[:, 1] = codes
+    slots[:-1, 2] = codes[1:]
+    slots[:, 3] = _SPACE
+    kept = np.empty((n, 4), dtype=bool)
+    kept[0, 0] = han[0]
+    np.greater(han[1:], han[:-1], out=kept[1:, 0])
+    np.logical_or(~han, pair, out=kept[:, 1])
+    kept[:, 2] = pair
+    kept[:, 3] = han
+    pairs = slots[kept].tobytes().decode("utf-32-le", "surrogatepass")
     if not characters:
         return pairs, ""
-    distinct = np.unique(codes[han.view(bool)])
+    chars = np.sort(codes[han])
+    first = np.empty(chars.size, dtype=bool)
+    first[0] = True
+    np.not_equal(chars[1:], chars[:-1], out=first[1:])
+    distinct = chars[first]
     spaced = np.full(2 * distinct.size - 1, _SPACE, dtype=np.uint32)
     spaced[::2] = distinct
     return pairs, spaced.tobytes().decode("utf-32-le", "surrogatepass")

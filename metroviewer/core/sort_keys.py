@@ -43,13 +43,24 @@ def title_sort_key(title: str) -> str:
     end = 0
     for run in _HAN_RUN.finditer(text):
         letters.append(_latin_letters(text[end:run.start()]))
-        for word in _words(run.group()):
-            word_letters, word_tones = _word_reading(word)
-            letters.append(word_letters)
-            tones.append(word_tones)
+        run_letters, run_tones = _run_reading(run.group())
+        letters.append(run_letters)
+        tones.append(run_tones)
         end = run.end()
     letters.append(_latin_letters(text[end:]))
     return "".join(letters) + TONES + "".join(tones)
+
+
+@lru_cache(maxsize=50_000)
+def _run_reading(run: str) -> tuple[str, str]:
+    """A run of Chinese characters' pinyin letters and tone digits, word by word. Titles of one
+    subject repeat whole runs (成都都市圈, 同城化), so each run is cut into words once."""
+    letters, tones = [], []
+    for word in _words(run):
+        word_letters, word_tones = _word_reading(word)
+        letters.append(word_letters)
+        tones.append(word_tones)
+    return "".join(letters), "".join(tones)
 
 
 def _words(run: str) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -51,19 +52,51 @@ def cleaned(folded_text: str) -> str:
     return _NOT_WORD.sub("", folded_text)
 
 
-def _shingle_hashes(text: str) -> np.ndarray:
-    """The 64-bit hashes of the text's SHINGLE-character runs, sorted (repeats kept: the minimum ignores them)."""
+_TABLE_SIZE = 0x10000  # the Basic Multilingual Plane: a 64 KB table, built in a few milliseconds
+
+
+@lru_cache(maxsize=1)
+def _is_word_table() -> np.ndarray:
+    """BMP code point → True when `cleaned` keeps it: built by running `_NOT_WORD` over every
+    such code point once, so the array and the regular expression cannot disagree."""
     import numpy as np
 
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
+    every = np.arange(_TABLE_SIZE, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    kept = _NOT_WORD.sub("", every).encode("utf-32-le", "surrogatepass")
+    table = np.zeros(_TABLE_SIZE, dtype=bool)
+    table[np.frombuffer(kept, dtype=np.uint32)] = True
+    return table
+
+
+def _cleaned_codes(folded_text: str) -> np.ndarray:
+    """The code points of `cleaned(folded_text)`, picked with one array look-up (an article's
+    text has a punctuation mark every few words: the regular expression substitutes each)."""
+    import numpy as np
+
+    codes = np.frombuffer(folded_text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    try:
+        return codes[_is_word_table()[codes]]
+    except IndexError:  # a character beyond the BMP (rare): the regular expression itself
+        return np.frombuffer(cleaned(folded_text).encode("utf-32-le"), dtype=np.uint32)
+
+
+_FNV = 0x100000001B3
+
+
+def _shingle_hashes(codes: np.ndarray) -> np.ndarray:
+    """The 64-bit hashes of the SHINGLE-character runs of the code points `codes`, sorted
+    (repeats kept: the minimum ignores them). Array integer arithmetic wraps silently."""
+    import numpy as np
+
     n = len(codes) - SHINGLE + 1
-    h = codes[:n].copy()
-    with np.errstate(over="ignore"):
-        for i in range(1, SHINGLE):
-            h = h * np.uint64(0x100000001B3) + codes[i:i + n]
-        h ^= h >> np.uint64(29)
-        h *= np.uint64(0xBF58476D1CE4E5B9)
-        h ^= h >> np.uint64(32)
+    h = codes[:n].astype(np.uint64)
+    prime = np.uint64(_FNV)
+    for i in range(1, SHINGLE):
+        h *= prime
+        h += codes[i:i + n]
+    h ^= h >> np.uint64(29)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(32)
     h.sort()
     return h
 
@@ -79,6 +112,8 @@ def _one_permutation_minhash(hashes: np.ndarray) -> np.ndarray:
     values = (hashes >> np.uint64(32)).astype(np.uint32)
     signature = np.full(PERMUTATIONS, 0xFFFFFFFF, dtype=np.uint32)
     np.minimum.at(signature, bins, values)
+    if not (signature == 0xFFFFFFFF).any():
+        return signature  # every bin filled (an article's hundreds of shingles nearly always fill all)
     filled = np.zeros(PERMUTATIONS, dtype=bool)
     filled[bins] = True
     if not filled.all():
@@ -95,14 +130,15 @@ def fingerprint(folded_text: str) -> Fingerprint:
     """The fingerprint of a text already folded for tagging (title excluded: headlines change)."""
     import numpy as np
 
-    text = cleaned(folded_text)
+    codes = _cleaned_codes(folded_text)
+    text = codes.tobytes().decode("utf-32-le")  # `cleaned` keeps no surrogate
     text_hash = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
-    if len(text) - SHINGLE + 1 < MIN_SHINGLES:
+    if len(codes) - SHINGLE + 1 < MIN_SHINGLES:
         return Fingerprint(text_hash, b"", 0, ())
-    hashes = _shingle_hashes(text)
+    hashes = _shingle_hashes(codes)
     distinct = 1 + int(np.count_nonzero(hashes[1:] != hashes[:-1]))
     signature = _one_permutation_minhash(hashes)
-    return Fingerprint(text_hash, signature.tobytes(), distinct, band_keys(signature.tobytes()))
+    return Fingerprint(text_hash, signature.tobytes(), distinct, _band_keys_of(signature))
 
 
 def band_keys(signature: bytes) -> tuple[int, ...]:
@@ -111,12 +147,27 @@ def band_keys(signature: bytes) -> tuple[int, ...]:
 
     if not signature:
         return ()
-    rows = np.frombuffer(signature, dtype=np.uint32).reshape(BANDS, ROWS)[:LSH_BANDS].astype(np.uint64)
+    return _band_keys_of(np.frombuffer(signature, dtype=np.uint32))
+
+
+@lru_cache(maxsize=1)
+def _band_seeds() -> np.ndarray:
+    import numpy as np
+
     with np.errstate(over="ignore"):
-        key = np.arange(1, LSH_BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-        for r in range(ROWS):
-            key = (key ^ rows[:, r]) * np.uint64(0x100000001B3)
-        key ^= key >> np.uint64(31)
+        return np.arange(1, LSH_BANDS + 1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+
+
+def _band_keys_of(signature: np.ndarray) -> tuple[int, ...]:
+    import numpy as np
+
+    rows = signature[:LSH_BANDS * ROWS].reshape(LSH_BANDS, ROWS).astype(np.uint64)
+    key = _band_seeds().copy()
+    prime = np.uint64(_FNV)
+    for r in range(ROWS):
+        key ^= rows[:, r]
+        key *= prime
+    key ^= key >> np.uint64(31)
     return tuple(key.view(np.int64).tolist())
 
 

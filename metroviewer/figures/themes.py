@@ -52,6 +52,6 @@ def article_themes(folded_title: str, folded_body: str) -> dict[str, int]:
     hits: dict[str, int] = {}
     for theme in _themes_in(folded_body):
         hits[theme] = hits.get(theme, 0) + 1
-    for theme in set(_themes_in(folded_title)):
+    for theme in dict.fromkeys(_themes_in(folded_title)):  # each once, in a fixed order (not a set's)
         hits[theme] = hits.get(theme, 0) + 2
     return {theme: n for theme, n in hits.items() if n >= 2}
