@@ -98,3 +98,19 @@ def test_a_stricter_threshold_keeps_the_languages_apart(desk):
     assert stories["zz-gdp-en.md"] != stories["zz-gdp-1.md"]
     desk.store().stories.regroup(cross_language=2.0)
     assert stories_by_file(desk.path)["zz-gdp-en.md"] == stories_by_file(desk.path)["zz-gdp-1.md"]
+
+
+def test_a_batch_reads_only_the_days_near_its_articles():
+    """A batch spanning years reads, for each key, only windows around its articles' days."""
+    from metroviewer.store.cross_language import WINDOW_DAYS, ArticleKeys, city_key, day_ranges
+
+    batch = [ArticleKeys("zh", day, ("成都",)) for day in (1000, 1002, 1500, 3000)]
+    batch.append(ArticleKeys("en", 1001, ("成都",)))
+    english, chinese = city_key("en", "成都"), city_key("zh", "成都")
+    ranges = day_ranges(batch)
+    assert sorted(ranges) == sorted([
+        (english, 1000 - WINDOW_DAYS, 1002 + WINDOW_DAYS),  # two close days: one window
+        (english, 1500 - WINDOW_DAYS, 1500 + WINDOW_DAYS),
+        (english, 3000 - WINDOW_DAYS, 3000 + WINDOW_DAYS),
+        (chinese, 1001 - WINDOW_DAYS, 1001 + WINDOW_DAYS),
+    ])

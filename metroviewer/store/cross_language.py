@@ -98,6 +98,36 @@ def read_keys(conn: sqlite3.Connection, article_ids: list[int], gazetteer: Gazet
     return out
 
 
+def day_ranges(batch: Iterable[ArticleKeys]) -> list[tuple[int, int, int]]:
+    """(key, first day, last day) of the index that a batch's articles may meet: for each key of
+    the other language, the days within WINDOW_DAYS of the batch's articles, close windows
+    merged. A batch spans years (an archive imported at once); reading each key over the
+    batch's whole span read most of the index for every batch, a cost that grew with the store."""
+    days_of: dict[int, set[int]] = {}
+    for keys in batch:
+        for key in keys.other_keys():
+            days_of.setdefault(key, set()).add(keys.day)
+    ranges = []
+    for key in sorted(days_of):
+        days = sorted(days_of[key])
+        start = previous = days[0]
+        for day in days[1:]:
+            if day - previous > 2 * WINDOW_DAYS:
+                ranges.append((key, start - WINDOW_DAYS, previous + WINDOW_DAYS))
+                start = day
+            previous = day
+        ranges.append((key, start - WINDOW_DAYS, previous + WINDOW_DAYS))
+    return ranges
+
+
+@lru_cache(maxsize=8)
+def _range_sql(ranges: int) -> str:
+    """Index rows of `ranges` (key, first day, last day) ranges, each one index range scan."""
+    return " UNION ALL ".join(
+        f"SELECT x.key, x.day, x.article_id, a.story_id FROM {TABLE} x JOIN articles a ON a.id = x.article_id "
+        "WHERE x.key = ? AND x.day BETWEEN ? AND ? AND a.story_id IS NOT NULL" for _ in range(ranges))
+
+
 class CrossLanguagePass:
     """The cross-language candidates and evidence of one batch of the grouper (deterministic:
     candidates in order of date distance, then id; ties of score go to the oldest story)."""
@@ -122,14 +152,8 @@ class CrossLanguagePass:
         self.keys = read_keys(self.conn, article_ids, self.gazetteer)
         if not self.keys:
             return
-        wanted = sorted({k for keys in self.keys.values() for k in keys.other_keys()})
-        days = [keys.day for keys in self.keys.values()]
-        low, high = min(days) - WINDOW_DAYS, max(days) + WINDOW_DAYS
-        for chunk in _chunks(wanted, 400):
-            for key, day, aid, story in self.conn.execute(
-                    f"SELECT x.key, x.day, x.article_id, a.story_id FROM {TABLE} x JOIN articles a ON a.id = x.article_id "
-                    f"WHERE x.key IN ({','.join('?' * len(chunk))}) AND x.day BETWEEN ? AND ? "
-                    "AND a.story_id IS NOT NULL", [*chunk, low, high]):
+        for chunk in _chunks(day_ranges(self.keys.values()), 100):
+            for key, day, aid, story in self.conn.execute(_range_sql(len(chunk)), [v for r in chunk for v in r]):
                 self.found.setdefault(key, []).append((day, aid, int(story)))
 
     def story_for(self, article_id: int) -> int | None:
