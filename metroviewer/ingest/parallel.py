@@ -99,14 +99,22 @@ def interactive_worker_count() -> int:
 CHUNK_FILES = 8
 
 
+# Articles queued ahead of the importer: more than a batch (ingest/run.py BATCH_ARTICLES), so
+# that the workers stay busy while the importer writes one. Counted in files, by the articles
+# a file has held so far: 192 files of one article each kept them busy for a fifth of a batch
+# write, and a 100,000-file import used 1.2 of the 2 cores; 192 exports of 20 articles are plenty.
+IN_FLIGHT_ARTICLES = 2_000
+
+
 def prepare_in_workers(candidates: Iterable[Candidate], gazetteer: Gazetteer, *, workers: int,
                        in_flight: int = 192, chunk_files: int = CHUNK_FILES,
-                       prepare_fn: Callable[[Candidate], PreparedFile] = _prepare) -> Iterator[PreparedFile]:
+                       prepare_fn: Callable[[Candidate], PreparedFile] = _prepare,
+                       in_flight_articles: int = IN_FLIGHT_ARTICLES) -> Iterator[PreparedFile]:
     """PreparedFiles in the order of `candidates`; closing the iterator stops the workers.
 
-    `in_flight` files are queued ahead (in chunks of `chunk_files`): enough to keep the workers
-    busy while the importer commits a batch (about 1,500 articles), which with 32 left them idle
-    half the time. A worker that dies (a reader crashing the interpreter, the out-of-memory
+    At least `in_flight` files are queued ahead (in chunks of `chunk_files`), and more while
+    the files seen so far hold few articles, up to about `in_flight_articles`: enough to keep
+    the workers busy while the importer commits a batch. A worker that dies (a reader crashing the interpreter, the out-of-memory
     killer) breaks the pool: each file of the chunk under way is tried once more on its own
     (reported as a failure if it breaks the pool again), and a new pool takes the chunks still
     queued; the import goes on.
@@ -149,6 +157,17 @@ def prepare_in_workers(candidates: Iterable[Candidate], gazetteer: Gazetteer, *,
                 pending[i] = (queued, executor.submit(_prepare_chunk, prepare_fn, queued))
             return prepared
 
+    files_seen = articles_seen = 0
+    ahead = in_flight  # files queued ahead, from the articles a file has held so far
+
+    def first_results() -> Iterator[PreparedFile]:
+        nonlocal files_seen, articles_seen, ahead
+        prepared = results_of_first()
+        files_seen += len(prepared)
+        articles_seen += sum(len(p.articles) for p in prepared)
+        ahead = max(in_flight, in_flight_articles * files_seen // max(articles_seen, files_seen))
+        yield from prepared
+
     try:
         chunk: list[Candidate] = []
         for candidate in candidates:
@@ -157,12 +176,12 @@ def prepare_in_workers(candidates: Iterable[Candidate], gazetteer: Gazetteer, *,
                 continue
             submit(chunk)
             chunk = []
-            if len(pending) * chunk_files >= in_flight:
-                yield from results_of_first()
+            if len(pending) * chunk_files >= ahead:
+                yield from first_results()
         if chunk:
             submit(chunk)
         while pending:
-            yield from results_of_first()
+            yield from first_results()
     finally:
         for _chunk, future in pending:
             future.cancel()
