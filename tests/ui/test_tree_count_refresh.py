@@ -47,3 +47,22 @@ def test_a_refresh_updates_shown_numbers_and_skips_signals_for_folded_ones(qtbot
     view.expand(chengdu_area)
     model.set_counts(_counts(gazetteer, 3))
     assert _shown_total(model, ("region", "德阳")) == "3"
+
+
+def test_region_tooltips_say_what_the_region_is(qtbot):
+    """Tooltips are written when asked for; they still name the region, its kind and plan."""
+    gazetteer = default_gazetteer()
+    model = RegionTreeModel(gazetteer)
+    model.set_counts(_counts(gazetteer, 1))
+
+    def tooltip(key: tuple[str, ...]) -> str:
+        return model.data(model.index_of(key), Qt.ItemDataRole.ToolTipRole)
+
+    area = tooltip(("region", "成都都市圈"))
+    assert area.startswith("Chengdu metropolitan area · metropolitan area · national-level")
+    assert "Plan: 国家发展改革委批复" in area
+    nanjing = model.index_of(("region", "南京都市圈"))
+    changzhou = next(model.index(row, 0, nanjing) for row in range(model.rowCount(nanjing))
+                     if model.data(model.index(row, 0, nanjing), Qt.ItemDataRole.DisplayRole).startswith("常州"))
+    assert model.data(changzhou, Qt.ItemDataRole.DisplayRole) == "常州 (part)"
+    assert "Only part of this city is in the area: 金坛区、溧阳市" in model.data(changzhou, Qt.ItemDataRole.ToolTipRole)
