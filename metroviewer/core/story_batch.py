@@ -88,6 +88,7 @@ def batch_matches(batch: list[BatchArticle], stored_bands: dict[int, list[int]],
     pairs = np.concatenate(firsts) * size + np.concatenate(seconds)
     pairs.sort()  # then each pair once (a candidate shares several bands): cheaper than np.unique's hashing
     pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if pairs.size else pairs
+    pairs = pairs[pairs // size != pairs % size]  # an article whose two bands' keys collide is not its own candidate
     if not pairs.size:
         return BatchMatches(alike, band_rows)
 
