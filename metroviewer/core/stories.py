@@ -191,26 +191,3 @@ def similar(sig_a: bytes, n_a: int, sig_b: bytes, n_b: int, jaccard: float = JAC
     if j >= jaccard or (c >= containment and j >= CONTAINMENT_MIN_JACCARD):
         return max(j, c)  # a trimmed version ranks the fuller text it came from first
     return 0.0
-
-
-def best_match(signature: bytes, shingles: int, candidates: list[tuple[bytes, int, int]],
-               jaccard: float = JACCARD, containment: float = CONTAINMENT) -> int | None:
-    """The story of the candidate (signature, shingle count, story) most like this text, by
-    `similar` (ties: the oldest story), or None when none is alike enough; compared at once."""
-    import numpy as np
-
-    candidates = [c for c in candidates if c[0]]
-    if not signature or not candidates:
-        return None
-    mine = np.frombuffer(signature, np.uint32)
-    others = np.frombuffer(b"".join(c[0] for c in candidates), np.uint32).reshape(len(candidates), PERMUTATIONS)
-    j = np.count_nonzero(others == mine, axis=1) / PERMUTATIONS
-    sizes = np.array([c[1] for c in candidates], dtype=np.float64)
-    smaller = np.minimum(sizes, shingles)
-    c = np.minimum(j * (sizes + shingles) / ((1 + j) * smaller), 1.0)
-    alike = (j >= jaccard) | ((c >= containment) & (j >= CONTAINMENT_MIN_JACCARD))
-    if not alike.any():
-        return None
-    score = np.where(alike, np.maximum(j, c), -1.0)
-    best = score.max()
-    return min(candidates[i][2] for i in np.flatnonzero(score == best))

@@ -57,7 +57,8 @@ class StoryGrouper:
     def _new_batch(self) -> None:
         self.by_text: dict[str, int] = {}  # texts → story (stored and this batch's)
         self.stored_bands: dict[int, list[int]] = {}  # band → its first stored articles
-        self.prints: dict[int, tuple[bytes, int, int]] = {}  # stored candidates → signature, size, story
+        self.prints: dict[int, tuple[bytes, int]] = {}  # stored candidates → signature, shingle count
+        self.stored_stories: dict[int, int] = {}  # stored candidates → story
         self.alike: list[list[tuple[float, int]]] = []  # per article of the batch: (score, candidate)
         self.stories_in_batch: list[int] = []  # the story of each placed article of the batch
         self.placed: list[tuple[int, int]] = []  # (story, article)
@@ -73,7 +74,7 @@ class StoryGrouper:
         matches = batch_matches(
             [BatchArticle(p.bands, p.signature, p.shingles, not reprint)
              for (_a, _h, p), reprint in zip(batch, self._reprints(batch), strict=True)],
-            self.stored_bands, {aid: (sig, n) for aid, (sig, n, _s) in self.prints.items()},
+            self.stored_bands, self.prints,
             self.jaccard, fp.CONTAINMENT)
         self.alike = matches.alike
         self.rows_bands = [(band, batch[position][0]) for band, position in matches.band_rows]
@@ -110,10 +111,12 @@ class StoryGrouper:
                 self.stored_bands.setdefault(band, []).append(aid)
         ids = sorted({aid for found in self.stored_bands.values() for aid in found})
         for chunk in _chunks(ids, 500):
-            self.prints.update((aid, (sig, n, int(story))) for aid, sig, n, story in conn.execute(
+            for aid, sig, n, story in conn.execute(
                 "SELECT p.article_id, p.signature, p.shingles, a.story_id FROM story_prints p "
                 f"JOIN articles a ON a.id = p.article_id WHERE p.article_id IN ({','.join('?' * len(chunk))}) "
-                "AND a.story_id IS NOT NULL", chunk))
+                "AND a.story_id IS NOT NULL", chunk):
+                self.prints[aid] = (sig, n)
+                self.stored_stories[aid] = int(story)
 
     def _place(self, position: int, article_id: int, content_hash: str, print_: fp.Fingerprint) -> int:
         story = self._story_for(position, content_hash, print_)
@@ -153,7 +156,7 @@ class StoryGrouper:
         """The story of the candidate most like the article (ties: the oldest story), or None."""
         best: tuple[float, int] | None = None
         for score, candidate in self.alike[position]:
-            story = self.stories_in_batch[candidate] if candidate >= 0 else self.prints[~candidate][2]
+            story = self.stories_in_batch[candidate] if candidate >= 0 else self.stored_stories[~candidate]
             if best is None or score > best[0] or (score == best[0] and story < best[1]):
                 best = (score, story)
         return best[1] if best else None
